@@ -1,0 +1,287 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CallName, RequestOf, ResponseOf } from '../shared/contract.ts';
+import { dispatchCall } from '../shared/dispatch.ts';
+import type { ErrorInfo } from '../shared/errors.ts';
+import { openLibrary, type Library } from '../core/Library.ts';
+import { importArticles } from '../core/ingest/importArticles.ts';
+import { StoreError } from '../core/store/openDatabase.ts';
+import { defaultDataDir } from './defaultDataDir.ts';
+import {
+  formatArticle,
+  formatArticlePage,
+  formatFeeds,
+  formatOpmlReport,
+  formatRefreshReport,
+  formatRefreshResult,
+} from './formatters.ts';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Resolves when the user asks a long-running command (serve) to stop. */
+  readonly untilInterrupted: () => Promise<void>;
+  readonly serve?: ServeFunction;
+}
+
+export type ServeFunction = (library: Library, port: number, io: CliIo) => Promise<{ url: string; close(): Promise<void> }>;
+
+/** Exit codes: 0 done, 1 a call failed, 2 usage, 3 data directory. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, dataDir: 3 } as const;
+
+export const USAGE = `Usage: offprint [--data-dir DIR] [--json] <command>
+
+Feeds
+  feeds add <url> [--folder NAME]   subscribe to a feed, or to the feed a page advertises
+  feeds list                        subscriptions with status and counts
+  feeds remove <id>                 unsubscribe (saved articles are kept)
+  refresh [feedId...]               fetch feeds now (all when none are given)
+  opml import <file>                subscribe to every feed in an OPML file
+  opml export [file]                write subscriptions as OPML (stdout when no file)
+
+Articles
+  articles list [--feed ID] [--unread] [--saved] [--limit N] [--offset N]
+  articles show <id>                one article with its text
+  articles import <file.jsonl[.gz]> one JSON object a line: title, body or html, url, date, source, topics
+  save <id> | unsave <id>
+
+Other
+  info                              version, data directory and counts
+  serve [--port N]                  start the Node host; prints its URL with the access token
+
+Options
+  --data-dir DIR   the library to use (default: the desktop app's own, ${defaultDataDir()})
+  --json           print one JSON document on stdout
+`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  readonly positionals: readonly string[];
+  readonly values: {
+    'data-dir'?: string;
+    json?: boolean;
+    help?: boolean;
+    feed?: string;
+    unread?: boolean;
+    saved?: boolean;
+    limit?: string;
+    offset?: string;
+    port?: string;
+    folder?: string;
+  };
+}
+
+/** Runs one CLI command; returns the exit code. Pure over its IO so tests run it in-process. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        feed: { type: 'string' },
+        unread: { type: 'boolean' },
+        saved: { type: 'boolean' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        port: { type: 'string' },
+        folder: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`offprint: ${(error as Error).message}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { positionals, values } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.stdout : io.stderr)(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  let library: Library;
+  try {
+    library = await openLibrary({ dataDir });
+  } catch (error) {
+    const reason = error instanceof StoreError ? error.message : `cannot open data directory ${dataDir}: ${(error as Error).message}`;
+    io.stderr(`offprint: ${reason}\n`);
+    return EXIT.dataDir;
+  }
+  try {
+    return await runCommand(library, parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`offprint: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`offprint: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  } finally {
+    await library.close();
+  }
+}
+
+async function runCommand(library: Library, { positionals, values }: Parsed, io: CliIo): Promise<number> {
+  const json = values.json === true;
+  const [command, subcommand, ...rest] = positionals;
+
+  /** Every library operation goes through the contract, exactly as the app's calls do. */
+  const call = async <Name extends CallName>(
+    name: Name,
+    request: RequestOf<Name>,
+    format: (value: ResponseOf<Name>) => string,
+  ): Promise<number> => {
+    const result = await dispatchCall(library.handlers, name, request);
+    if (!result.ok) return fail(result.error);
+    const value = result.value as ResponseOf<Name>;
+    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${format(value)}\n`);
+    return EXIT.ok;
+  };
+  const fail = (error: ErrorInfo): number => {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
+    io.stderr(`offprint: ${error.message}\n`);
+    return error.code === 'bad-request' ? EXIT.usage : EXIT.failed;
+  };
+  const need = (value: string | undefined, what: string): string => {
+    if (value === undefined || value === '') throw new UsageError(`missing ${what}\n\n${USAGE}`);
+    return value;
+  };
+  const integer = (value: string | undefined, what: string): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new UsageError(`${what} must be a whole number, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+  const requireInteger = (value: string | undefined, what: string): number => {
+    const number = integer(need(value, what), what);
+    if (number === undefined) throw new UsageError(`missing ${what}`);
+    return number;
+  };
+
+  switch (command) {
+    case 'info':
+      return call('app:info', {}, (info) =>
+        [`${info.name} ${info.version} (${info.runtime})`, `data: ${info.dataDir}`, `schema ${info.schemaVersion}, ${info.feedCount} feeds, ${info.articleCount} articles`].join('\n'),
+      );
+    case 'feeds':
+      switch (subcommand) {
+        case 'add':
+          return call('feeds:add', { url: need(rest[0], 'feed URL'), ...(values.folder ? { folder: values.folder } : {}) }, (added) =>
+            [
+              `Subscribed to ${added.feed.title} (feed ${added.feed.id})`,
+              added.discoveredFrom ? `  discovered at ${added.discoveredFrom}: ${added.feed.url}` : `  ${added.feed.url}`,
+              `  ${formatRefreshResult(added.refresh)}`,
+            ].join('\n'),
+          );
+        case 'list':
+          return call('feeds:list', {}, formatFeeds);
+        case 'remove':
+          return call('feeds:remove', { feedId: requireInteger(rest[0], 'feed id') }, (removed) =>
+            `Removed; ${removed.articlesDeleted} articles deleted, ${removed.articlesKept} saved articles kept.`,
+          );
+        default:
+          throw new UsageError(`unknown feeds command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
+    case 'refresh': {
+      const feedIds = [subcommand, ...rest]
+        .filter((value): value is string => value !== undefined)
+        .map((value) => requireInteger(value, 'feed id'));
+      const unsubscribe = json
+        ? () => undefined
+        : library.events.subscribe((name, payload) => {
+            if (name === 'ingest:progress' && 'result' in payload && payload.kind === 'feed-finished') {
+              io.stderr(`[${payload.done}/${payload.total}] ${formatRefreshResult(payload.result)}\n`);
+            }
+          });
+      try {
+        return await call('feeds:refresh', feedIds.length > 0 ? { feedIds } : {}, formatRefreshReport);
+      } finally {
+        unsubscribe();
+      }
+    }
+    case 'opml':
+      if (subcommand === 'import') {
+        const file = need(rest[0], 'OPML file');
+        const content = await readFile(file, 'utf8').catch((error: unknown) => {
+          throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+        });
+        return call('opml:import', { content }, formatOpmlReport);
+      }
+      if (subcommand === 'export') {
+        const file = rest[0];
+        const result = await dispatchCall(library.handlers, 'opml:export', {});
+        if (!result.ok) return fail(result.error);
+        const { opml, feedCount } = result.value as ResponseOf<'opml:export'>;
+        if (file) {
+          await writeFile(file, opml, 'utf8');
+          io.stdout(json ? `${JSON.stringify({ file, feedCount })}\n` : `Wrote ${feedCount} feeds to ${file}\n`);
+        } else {
+          io.stdout(json ? `${JSON.stringify({ opml, feedCount })}\n` : opml);
+        }
+        return EXIT.ok;
+      }
+      throw new UsageError(`unknown opml command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+    case 'articles':
+      switch (subcommand) {
+        case 'list':
+          return call(
+            'articles:list',
+            {
+              ...(values.feed !== undefined ? { feedId: integer(values.feed, '--feed') } : {}),
+              ...(values.unread ? { unread: true } : {}),
+              ...(values.saved ? { saved: true } : {}),
+              ...(values.limit !== undefined ? { limit: integer(values.limit, '--limit') } : {}),
+              ...(values.offset !== undefined ? { offset: integer(values.offset, '--offset') } : {}),
+            },
+            formatArticlePage,
+          );
+        case 'show':
+          return call('articles:get', { id: need(rest[0], 'article id') }, formatArticle);
+        case 'import': {
+          const file = need(rest[0], 'JSON Lines file');
+          const report = await importArticles(library.store, file, {
+            onProgress: (progress) => {
+              // One line per committed batch: what it reports is durable (the crash test relies on it).
+              io.stderr(`committed ${progress.committed} articles (line ${progress.lines})\n`);
+            },
+          }).catch((error: unknown) => {
+            throw new Error(`articles import: cannot read ${file}: ${(error as Error).message}`);
+          });
+          if (report.newCount + report.updatedCount > 0) {
+            library.events.emit('library:changed', { reason: 'articles', feedIds: [] });
+          }
+          io.stdout(
+            json
+              ? `${JSON.stringify(report, null, 2)}\n`
+              : [
+                  `${report.newCount} new, ${report.updatedCount} updated, ${report.unchangedCount} unchanged, ${report.rejectedCount} rejected (${report.lines} lines)`,
+                  ...report.problems.map((problem) => `problem: ${problem}`),
+                ].join('\n') + '\n',
+          );
+          return EXIT.ok;
+        }
+        default:
+          throw new UsageError(`unknown articles command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
+    case 'save':
+    case 'unsave':
+      return call('articles:setSaved', { id: need(subcommand, 'article id'), saved: command === 'save' }, (summary) =>
+        `${summary.saved ? 'Saved' : 'Unsaved'}: ${summary.title}`,
+      );
+    case 'serve': {
+      if (!io.serve) throw new Error('serve: the Node host is not available in this build');
+      const port = integer(values.port, '--port') ?? 0;
+      const host = await io.serve(library, port, io);
+      io.stdout(json ? `${JSON.stringify({ url: host.url })}\n` : `Offprint is serving ${library.dataDir}\nOpen ${host.url}\n`);
+      await io.untilInterrupted();
+      await host.close();
+      return EXIT.ok;
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+  }
+}

@@ -1,0 +1,185 @@
+import type { Handlers } from '../shared/contract.ts';
+import { OffprintError } from '../shared/errors.ts';
+import type { Feed } from '../shared/model.ts';
+import type { EventSink } from '../shared/dispatch.ts';
+import { FetchError } from './feeds/FetchError.ts';
+import { FeedParseError } from './feeds/FeedParseError.ts';
+import type { Ingest } from './ingest/Ingest.ts';
+import { exportOpml } from './opml/exportOpml.ts';
+import { OpmlError } from './opml/OpmlError.ts';
+import { parseOpml } from './opml/parseOpml.ts';
+import type { ArticleStore } from './store/ArticleStore.ts';
+
+export interface HandlerContext {
+  readonly store: ArticleStore;
+  readonly ingest: Ingest;
+  readonly events: EventSink;
+  readonly clock: () => Date;
+  readonly dataDir: string;
+  readonly version: string;
+}
+
+/** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
+export function createHandlers(context: HandlerContext): Handlers {
+  const { store, ingest, events, clock } = context;
+  const now = (): string => clock().toISOString();
+
+  const requireFeed = (call: string, feedId: number): Feed => {
+    const feed = store.reader.getFeed(feedId);
+    if (!feed) throw new OffprintError('not-found', `${call}: no feed with id ${feedId}`);
+    return feed;
+  };
+
+  return {
+    'app:info': () =>
+      Promise.resolve({
+        name: 'Offprint',
+        version: context.version,
+        dataDir: context.dataDir,
+        schemaVersion: store.reader.schemaVersion(),
+        runtime: `Node ${process.versions.node}`,
+        feedCount: store.reader.listFeeds().length,
+        articleCount: store.reader.countArticles(),
+      }),
+
+    'feeds:add': async ({ url, folder }) => {
+      const requested = normalizeFeedUrl(url);
+      const already = store.reader.findFeedByUrl(requested);
+      if (already && already.removedAt === null) {
+        throw new OffprintError('conflict', `feeds:add: already subscribed to ${requested} (feed ${already.id})`);
+      }
+      const started = clock();
+      let resolved;
+      try {
+        resolved = await ingest.resolveFeed(requested);
+      } catch (error) {
+        if (error instanceof FetchError || error instanceof FeedParseError) {
+          throw new OffprintError('feed-error', `feeds:add: ${error.message}`, { cause: error });
+        }
+        throw error;
+      }
+      const existing = store.reader.findFeedByUrl(resolved.feedUrl);
+      if (existing && existing.removedAt === null) {
+        throw new OffprintError(
+          'conflict',
+          `feeds:add: ${requested} advertises ${resolved.feedUrl}, already subscribed (feed ${existing.id})`,
+        );
+      }
+      const record = store.writer.addFeed(
+        {
+          url: resolved.feedUrl,
+          title: resolved.parsed.title ?? new URL(resolved.feedUrl).hostname,
+          siteUrl: resolved.parsed.siteUrl,
+          description: resolved.parsed.description,
+          folder: folder ?? null,
+        },
+        now(),
+      );
+      const refresh = ingest.storeFirstFetch(record, resolved, started);
+      events.emit('library:changed', { reason: 'feeds', feedIds: [record.id] });
+      return { feed: requireFeed('feeds:add', record.id), discoveredFrom: resolved.discoveredFrom, refresh };
+    },
+
+    'feeds:list': () => Promise.resolve(store.reader.listFeeds()),
+
+    'feeds:remove': ({ feedId }) => {
+      requireFeed('feeds:remove', feedId);
+      const outcome = store.writer.removeFeed(feedId, now());
+      events.emit('library:changed', { reason: 'feeds', feedIds: [feedId] });
+      return Promise.resolve({ removed: true, ...outcome });
+    },
+
+    'feeds:refresh': async ({ feedIds }) => {
+      const feeds =
+        feedIds === undefined
+          ? store.reader.feedsToRefresh()
+          : feedIds.map((feedId) => {
+              requireFeed('feeds:refresh', feedId);
+              const record = store.reader.getFeedRecord(feedId);
+              if (!record || record.kind !== 'feed') {
+                throw new OffprintError('bad-request', `feeds:refresh: feed ${feedId} holds imported articles and has nothing to fetch`);
+              }
+              return record;
+            });
+      return ingest.refresh(feeds);
+    },
+
+    'opml:import': ({ content }) => {
+      let document;
+      try {
+        document = parseOpml(content);
+      } catch (error) {
+        if (error instanceof OpmlError) throw new OffprintError('bad-request', `opml:import: ${error.message}`, { cause: error });
+        throw error;
+      }
+      const added: Feed[] = [];
+      const duplicates = [...document.duplicates];
+      for (const entry of document.outlines) {
+        const url = normalizeFeedUrl(entry.url);
+        const existing = store.reader.findFeedByUrl(url);
+        if (existing && existing.removedAt === null) {
+          duplicates.push(url);
+          continue;
+        }
+        const record = store.writer.addFeed(
+          { url, title: entry.title ?? new URL(url).hostname, siteUrl: entry.siteUrl, folder: entry.folder },
+          now(),
+        );
+        added.push(requireFeed('opml:import', record.id));
+      }
+      if (added.length > 0) events.emit('library:changed', { reason: 'feeds', feedIds: added.map((feed) => feed.id) });
+      return Promise.resolve({ added, duplicates, problems: document.problems, recovered: document.recovered });
+    },
+
+    'opml:export': () => {
+      const feeds = store.reader.listFeeds().filter((feed) => /^https?:/i.test(feed.url));
+      const opml = exportOpml(feeds, { title: 'Offprint subscriptions', dateCreated: clock() });
+      return Promise.resolve({ opml, feedCount: feeds.length });
+    },
+
+    'articles:list': (filter) => {
+      if (filter.feedId !== undefined) requireFeed('articles:list', filter.feedId);
+      return Promise.resolve(store.reader.listArticles(filter));
+    },
+
+    'articles:get': ({ id }) => {
+      const article = store.reader.getArticle(id);
+      if (!article) throw new OffprintError('not-found', `articles:get: no article with id ${id}`);
+      return Promise.resolve(article);
+    },
+
+    'articles:markRead': ({ ids, read }) => {
+      const updated = store.writer.markRead(ids, read);
+      if (updated > 0) events.emit('library:changed', { reason: 'articles', feedIds: [] });
+      return Promise.resolve({ updated });
+    },
+
+    'articles:setSaved': ({ id, saved }) => {
+      if (!store.writer.setSaved(id, saved, now())) {
+        throw new OffprintError('not-found', `articles:setSaved: no article with id ${id}`);
+      }
+      const summary = store.reader.getArticleSummary(id);
+      if (!summary) throw new OffprintError('not-found', `articles:setSaved: no article with id ${id}`);
+      events.emit('library:changed', { reason: 'articles', feedIds: summary.feedId === null ? [] : [summary.feedId] });
+      return Promise.resolve(summary);
+    },
+  };
+}
+
+/** `feed://` and `feed:https://` are how some pages link feeds; trimming and a canonical form keep duplicates out. */
+export function normalizeFeedUrl(input: string): string {
+  let value = input.trim();
+  if (/^feed:\/\//i.test(value)) value = `http://${value.slice('feed://'.length)}`;
+  else if (/^feed:https?:\/\//i.test(value)) value = value.slice('feed:'.length);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new OffprintError('bad-request', `feeds: ${JSON.stringify(input)} is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new OffprintError('bad-request', `feeds: ${input} is not an http or https URL`);
+  }
+  url.hash = '';
+  return url.href;
+}

@@ -1,0 +1,40 @@
+import { Parser } from 'htmlparser2';
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt',
+  'dd', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'hr', 'br', 'caption',
+]);
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
+
+/**
+ * Plain text of an HTML fragment, for search, word counts and snippets:
+ * entities decoded, scripts and styles dropped, one line per block.
+ */
+export function htmlToText(html: string): string {
+  const parts: string[] = [];
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (SKIPPED_TAGS.has(name)) skipping += 1;
+        else if (BLOCK_TAGS.has(name)) parts.push('\n');
+      },
+      onclosetag(name) {
+        if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK_TAGS.has(name)) parts.push('\n');
+      },
+      ontext(text) {
+        if (skipping === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}

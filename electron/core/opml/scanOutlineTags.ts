@@ -1,0 +1,206 @@
+import { htmlEntities } from './htmlEntities.ts';
+import type { XmlEvent } from './XmlEvent.ts';
+
+/**
+ * The recovery path for OPML that is not well-formed XML. Real lists break
+ * in a handful of ways — an unescaped `&` in a URL or title, unescaped `"`
+ * inside an attribute value (`text="Газета "Коммерсантъ""`), HTML entities,
+ * a missing or stray end tag, two documents pasted together, a file cut off
+ * mid-tag — and each of them would make an XML parser give up on everything
+ * after the fault. This scanner instead reads tag by tag and keeps going, so
+ * every outline that can be read is read. It never fails and never expands
+ * entities other than the HTML 4 set and numeric references.
+ */
+export interface OutlineTagScan {
+  readonly events: readonly XmlEvent[];
+  /** Offset of the tag (or comment) the text ends inside, if it was cut off; null if it ends cleanly. */
+  readonly cutOffAt: number | null;
+}
+
+// A quote ends an attribute value only if what follows looks like the rest of
+// a tag: its end, or another attribute. Otherwise the quote is part of the value.
+const valueEndPattern = /\s*\/?>|\s*[^\s=<>/"']+\s*=\s*["']|\s+[^\s=<>/"']+\s*\/?>|\s*$/y;
+// Markup that certainly starts a new tag; a value still open when one appears was never closed.
+const tagBoundaryPattern = /<\/?(?:outline|body|opml|head)[\s/>]/giu;
+const elementNamePattern = /<([A-Za-z_:\u00C0-\uFFFF][^\s<>/"'=]*)/y;
+const endTagPattern = /<\/\s*([^\s<>/]+)/y;
+const attributeNamePattern = /[^\s=<>/"']+/y;
+const unquotedValuePattern = /[^\s>]*/y;
+const whitespacePattern = /\s*/y;
+
+export function scanOutlineTags(text: string): OutlineTagScan {
+  const events: XmlEvent[] = [];
+  let cutOffAt: number | null = null;
+  let position = 0;
+
+  const skipWhitespace = (at: number): number => {
+    whitespacePattern.lastIndex = at;
+    whitespacePattern.exec(text);
+    return whitespacePattern.lastIndex;
+  };
+
+  const readQuotedValue = (from: number, quote: string): { value: string; end: number; closed: boolean } => {
+    tagBoundaryPattern.lastIndex = from;
+    const boundary = tagBoundaryPattern.exec(text)?.index ?? -1;
+    let searchFrom = from;
+    for (;;) {
+      const close = text.indexOf(quote, searchFrom);
+      if (close < 0 || (boundary >= 0 && boundary < close)) {
+        const end = boundary >= 0 ? boundary : text.length;
+        return { value: text.slice(from, end), end, closed: false };
+      }
+      valueEndPattern.lastIndex = close + 1;
+      if (valueEndPattern.test(text)) return { value: text.slice(from, close), end: close + 1, closed: true };
+      searchFrom = close + 1;
+    }
+  };
+
+  while (position < text.length) {
+    const lessThan = text.indexOf('<', position);
+    const textEnd = lessThan < 0 ? text.length : lessThan;
+    if (textEnd > position) {
+      events.push({ kind: 'text', value: decodeTolerantly(text.slice(position, textEnd)), offset: position });
+    }
+    if (lessThan < 0) break;
+    position = lessThan;
+
+    if (text.startsWith('<!--', position)) {
+      const end = text.indexOf('-->', position + 4);
+      if (end < 0) {
+        cutOffAt = position;
+        break;
+      }
+      position = end + 3;
+      continue;
+    }
+    if (text.startsWith('<![CDATA[', position)) {
+      const end = text.indexOf(']]>', position + 9);
+      const valueEnd = end < 0 ? text.length : end;
+      events.push({ kind: 'text', value: text.slice(position + 9, valueEnd), offset: position });
+      position = end < 0 ? text.length : end + 3;
+      continue;
+    }
+    if (text.startsWith('<!', position)) {
+      position = skipDeclaration(text, position);
+      continue;
+    }
+    if (text.startsWith('<?', position)) {
+      const end = text.indexOf('?>', position + 2);
+      position = end < 0 ? text.length : end + 2;
+      continue;
+    }
+    if (text.startsWith('</', position)) {
+      endTagPattern.lastIndex = position;
+      const match = endTagPattern.exec(text);
+      const greaterThan = text.indexOf('>', position);
+      const nextLessThan = text.indexOf('<', position + 1);
+      if (match?.[1] !== undefined) events.push({ kind: 'end', name: match[1], offset: position });
+      if (greaterThan >= 0 && (nextLessThan < 0 || greaterThan < nextLessThan)) position = greaterThan + 1;
+      else position = nextLessThan < 0 ? text.length : nextLessThan;
+      continue;
+    }
+    elementNamePattern.lastIndex = position;
+    const nameMatch = elementNamePattern.exec(text);
+    const name = nameMatch?.[1];
+    if (name === undefined) {
+      // A lone "<" in text (e.g. "a < b" in a title): keep it as text.
+      events.push({ kind: 'text', value: '<', offset: position });
+      position += 1;
+      continue;
+    }
+
+    const start = position;
+    const attributes = new Map<string, string>();
+    let selfClosing = false;
+    position += 1 + name.length;
+    for (;;) {
+      position = skipWhitespace(position);
+      const character = text[position];
+      if (character === undefined) {
+        cutOffAt = start;
+        selfClosing = true;
+        break;
+      }
+      if (character === '>') {
+        position += 1;
+        break;
+      }
+      if (character === '/' && text[position + 1] === '>') {
+        selfClosing = true;
+        position += 2;
+        break;
+      }
+      if (character === '<') {
+        // The tag never got its ">": treat it as a leaf so it cannot swallow what follows.
+        selfClosing = true;
+        break;
+      }
+      attributeNamePattern.lastIndex = position;
+      const attributeName = attributeNamePattern.exec(text)?.[0];
+      if (attributeName === undefined) {
+        position += 1; // a stray "/", "=" or quote
+        continue;
+      }
+      position = skipWhitespace(position + attributeName.length);
+      let value = '';
+      if (text[position] === '=') {
+        position = skipWhitespace(position + 1);
+        const quote = text[position];
+        if (quote === '"' || quote === "'") {
+          const quoted = readQuotedValue(position + 1, quote);
+          value = quoted.value;
+          position = quoted.end;
+          if (!quoted.closed) {
+            selfClosing = true;
+            if (position >= text.length) cutOffAt = start;
+            setFirst(attributes, attributeName, value);
+            break;
+          }
+        } else {
+          unquotedValuePattern.lastIndex = position;
+          value = unquotedValuePattern.exec(text)?.[0] ?? '';
+          position += value.length;
+        }
+      }
+      setFirst(attributes, attributeName, value);
+    }
+    events.push({ kind: 'start', name, attributes, selfClosing, offset: start });
+  }
+  return { events, cutOffAt };
+}
+
+function setFirst(attributes: Map<string, string>, name: string, raw: string): void {
+  const key = name.toLowerCase();
+  if (!attributes.has(key)) attributes.set(key, decodeTolerantly(raw.replace(/[\t\r\n]/g, ' ')));
+}
+
+/** Skips `<!DOCTYPE …>` (with any internal subset) or another `<!…>` declaration; nothing in it is used. */
+function skipDeclaration(text: string, from: number): number {
+  const greaterThan = text.indexOf('>', from);
+  const bracket = text.indexOf('[', from);
+  if (bracket >= 0 && (greaterThan < 0 || bracket < greaterThan)) {
+    const subsetEnd = text.indexOf(']', bracket);
+    const end = subsetEnd < 0 ? -1 : text.indexOf('>', subsetEnd);
+    return end < 0 ? text.length : end + 1;
+  }
+  return greaterThan < 0 ? text.length : greaterThan + 1;
+}
+
+/**
+ * Numeric references and the HTML 4 names; anything else — an undefined
+ * entity, a bare "&" in a URL — stays exactly as written, which is what the
+ * author meant in every real list we have seen.
+ */
+export function decodeTolerantly(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&(#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/g, (reference, body: string) => {
+    if (body.startsWith('#')) {
+      const hexadecimal = body[1] === 'x' || body[1] === 'X';
+      const code = Number.parseInt(body.slice(hexadecimal ? 2 : 1), hexadecimal ? 16 : 10);
+      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+      return valid ? String.fromCodePoint(code) : '\uFFFD';
+    }
+    const code = Object.hasOwn(htmlEntities, body) ? htmlEntities[body] : undefined;
+    return code === undefined ? reference : String.fromCodePoint(code);
+  });
+}

@@ -1,0 +1,550 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { Article, ArticlePage, ArticleSummary, Feed, FeedStatus } from '../../shared/model.ts';
+import { openDatabase, schemaVersionOf } from './openDatabase.ts';
+
+/** A feed row with the fetch state that never crosses the contract. */
+export interface FeedRecord {
+  readonly id: number;
+  readonly kind: 'feed' | 'import';
+  readonly url: string;
+  readonly title: string;
+  readonly siteUrl: string | null;
+  readonly folder: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly errorCount: number;
+  readonly nextFetchAt: string | null;
+  readonly removedAt: string | null;
+}
+
+export interface NewFeed {
+  readonly url: string;
+  readonly title: string;
+  readonly kind?: 'feed' | 'import';
+  readonly siteUrl?: string | null;
+  readonly description?: string | null;
+  readonly folder?: string | null;
+}
+
+/** One item ready to store: already normalized and sanitized by ingest. */
+export interface NewArticle {
+  readonly guid: string | null;
+  readonly url: string | null;
+  readonly title: string;
+  readonly author: string | null;
+  readonly publishedAt: string | null;
+  readonly updatedAt: string | null;
+  readonly language: string | null;
+  readonly summary: string | null;
+  readonly contentHtml: string | null;
+  readonly text: string;
+  readonly categories: readonly string[];
+}
+
+export interface UpsertOutcome {
+  readonly newIds: readonly string[];
+  readonly updatedIds: readonly string[];
+}
+
+export interface FetchRecord {
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly status: 'ok' | 'not-modified' | 'error';
+  readonly httpStatus: number | null;
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly errorCode?: string | null;
+  readonly errorMessage?: string | null;
+  readonly newCount?: number;
+  readonly updatedCount?: number;
+  readonly nextFetchAt: string;
+}
+
+export interface ArticleFilter {
+  readonly feedId?: number;
+  readonly unread?: boolean;
+  readonly saved?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Queries only. Handed to code that must not write (lists, the reader, export). */
+export interface StoreReader {
+  readonly path: string;
+  schemaVersion(): number;
+  listFeeds(): Feed[];
+  getFeed(id: number): Feed | null;
+  getFeedRecord(id: number): FeedRecord | null;
+  findFeedByUrl(url: string): FeedRecord | null;
+  /** Active HTTP feeds; with `dueAt`, only those whose next fetch time has come. */
+  feedsToRefresh(dueAt?: string): FeedRecord[];
+  listArticles(filter: ArticleFilter): ArticlePage;
+  getArticle(id: string): Article | null;
+  getArticleSummary(id: string): ArticleSummary | null;
+  countArticles(): number;
+  integrityCheck(): string;
+}
+
+/** Mutations. The one writer: ingest and the contract handlers. */
+export interface StoreWriter {
+  addFeed(feed: NewFeed, now: string): FeedRecord;
+  updateFeedMetadata(id: number, metadata: { title?: string; siteUrl?: string | null; description?: string | null }): void;
+  recordFetch(feedId: number, record: FetchRecord): void;
+  upsertArticles(feedId: number, articles: readonly NewArticle[], fetchedAt: string): UpsertOutcome;
+  markRead(ids: readonly string[], read: boolean): number;
+  setSaved(id: string, saved: boolean, now: string): boolean;
+  removeFeed(id: number, now: string): { articlesDeleted: number; articlesKept: number };
+}
+
+interface FeedRow {
+  id: number;
+  kind: 'feed' | 'import';
+  url: string;
+  site_url: string | null;
+  title: string;
+  description: string | null;
+  folder: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  last_status: FeedStatus;
+  last_error: string | null;
+  error_count: number;
+  next_fetch_at: string | null;
+  removed_at: string | null;
+  article_count?: number;
+  unread_count?: number;
+}
+
+interface ArticleRow {
+  id: string;
+  feed_id: number;
+  feed_title: string | null;
+  guid: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  title: string;
+  author: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  fetched_at: string;
+  language: string | null;
+  summary: string | null;
+  content_html?: string | null;
+  text?: string;
+  word_count: number;
+  read: number;
+  saved: number;
+  saved_at: string | null;
+}
+
+const SUMMARY_COLUMNS = `a.id, a.feed_id, f.title AS feed_title, a.guid, a.url, a.canonical_url, a.title, a.author,
+  a.published_at, a.updated_at, a.fetched_at, a.language, a.summary, a.word_count, a.read, a.saved, a.saved_at`;
+
+const FEED_COLUMNS = `f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count,
+  (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread_count`;
+
+/** What makes an item "the same article" within its feed: guid, else url, else its content. */
+export function dedupeKeyOf(article: Pick<NewArticle, 'guid' | 'url'>, contentHash: string): string {
+  if (article.guid) return `guid:${article.guid}`;
+  if (article.url) return `url:${article.url}`;
+  return `hash:${contentHash}`;
+}
+
+export function contentHashOf(article: Pick<NewArticle, 'title' | 'text' | 'contentHtml'>): string {
+  return createHash('sha256')
+    .update(article.title)
+    .update('\u0000')
+    .update(article.text)
+    .update('\u0000')
+    .update(article.contentHtml ?? '')
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Stable across re-imports: derived from the feed URL and the dedupe key, not from row ids. */
+export function articleIdOf(feedUrl: string, dedupeKey: string): string {
+  return createHash('sha256').update(feedUrl).update('\u0000').update(dedupeKey).digest('base64url').slice(0, 16);
+}
+
+export function countWords(text: string): number {
+  const matches = text.match(/\S+/g);
+  return matches ? matches.length : 0;
+}
+
+/**
+ * The library database (shared/DESIGN.md: the store is the source of truth).
+ * One connection, one writer; `reader` and `writer` are the same object seen
+ * through two types so that read-only code cannot write by accident.
+ */
+export class ArticleStore implements StoreReader, StoreWriter {
+  readonly path: string;
+  readonly #database: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+
+  private constructor(path: string, database: DatabaseSync) {
+    this.path = path;
+    this.#database = database;
+  }
+
+  static open(path: string): ArticleStore {
+    return new ArticleStore(path, openDatabase(path));
+  }
+
+  get reader(): StoreReader {
+    return this;
+  }
+
+  get writer(): StoreWriter {
+    return this;
+  }
+
+  close(): void {
+    if (this.#database.isOpen) this.#database.close();
+  }
+
+  schemaVersion(): number {
+    return schemaVersionOf(this.#database);
+  }
+
+  integrityCheck(): string {
+    const row = this.#statement('PRAGMA integrity_check').get() as { integrity_check: string } | undefined;
+    return row?.integrity_check ?? 'no answer';
+  }
+
+  // ---- feeds ----
+
+  listFeeds(): Feed[] {
+    const rows = this.#statement(
+      `SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.removed_at IS NULL ORDER BY coalesce(f.folder, ''), f.title COLLATE NOCASE, f.id`,
+    ).all() as unknown as FeedRow[];
+    return rows.map(toFeed);
+  }
+
+  getFeed(id: number): Feed | null {
+    const row = this.#statement(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.removed_at IS NULL`).get(id) as
+      | FeedRow
+      | undefined;
+    return row ? toFeed(row) : null;
+  }
+
+  getFeedRecord(id: number): FeedRecord | null {
+    const row = this.#statement('SELECT * FROM feeds WHERE id = ?').get(id) as FeedRow | undefined;
+    return row ? toFeedRecord(row) : null;
+  }
+
+  findFeedByUrl(url: string): FeedRecord | null {
+    const row = this.#statement('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
+    return row ? toFeedRecord(row) : null;
+  }
+
+  feedsToRefresh(dueAt?: string): FeedRecord[] {
+    const rows = (
+      dueAt === undefined
+        ? this.#statement(`SELECT * FROM feeds WHERE kind = 'feed' AND removed_at IS NULL ORDER BY id`).all()
+        : this.#statement(
+            `SELECT * FROM feeds WHERE kind = 'feed' AND removed_at IS NULL
+               AND (next_fetch_at IS NULL OR next_fetch_at <= ?) ORDER BY id`,
+          ).all(dueAt)
+    ) as unknown as FeedRow[];
+    return rows.map(toFeedRecord);
+  }
+
+  addFeed(feed: NewFeed, now: string): FeedRecord {
+    const existing = this.findFeedByUrl(feed.url);
+    if (existing) {
+      // Re-subscribing revives the old row, so articles kept from it join up again.
+      this.#statement(
+        `UPDATE feeds SET removed_at = NULL, title = ?, site_url = coalesce(?, site_url),
+           description = coalesce(?, description), folder = ? WHERE id = ?`,
+      ).run(feed.title, feed.siteUrl ?? null, feed.description ?? null, feed.folder ?? null, existing.id);
+      return this.#requireFeedRecord(existing.id);
+    }
+    const result = this.#statement(
+      `INSERT INTO feeds (kind, url, site_url, title, description, folder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(feed.kind ?? 'feed', feed.url, feed.siteUrl ?? null, feed.title, feed.description ?? null, feed.folder ?? null, now);
+    return this.#requireFeedRecord(Number(result.lastInsertRowid));
+  }
+
+  updateFeedMetadata(id: number, metadata: { title?: string; siteUrl?: string | null; description?: string | null }): void {
+    this.#statement(
+      `UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url), description = coalesce(?, description) WHERE id = ?`,
+    ).run(metadata.title ?? null, metadata.siteUrl ?? null, metadata.description ?? null, id);
+  }
+
+  recordFetch(feedId: number, record: FetchRecord): void {
+    this.#transaction(() => {
+      if (record.status === 'error') {
+        this.#statement(
+          `UPDATE feeds SET last_fetched_at = ?, last_status = 'error', last_error = ?, last_error_code = ?,
+             error_count = error_count + 1, next_fetch_at = ? WHERE id = ?`,
+        ).run(record.startedAt, record.errorMessage ?? null, record.errorCode ?? null, record.nextFetchAt, feedId);
+      } else {
+        this.#statement(
+          `UPDATE feeds SET last_fetched_at = ?, last_status = ?, last_error = NULL, last_error_code = NULL,
+             error_count = 0, next_fetch_at = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)
+           WHERE id = ?`,
+        ).run(record.startedAt, record.status, record.nextFetchAt, record.etag ?? null, record.lastModified ?? null, feedId);
+      }
+      this.#statement(
+        `INSERT INTO fetch_log (feed_id, started_at, duration_ms, status, http_status, error_code, error_message, new_count, updated_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        feedId,
+        record.startedAt,
+        Math.round(record.durationMs),
+        record.status,
+        record.httpStatus,
+        record.errorCode ?? null,
+        record.errorMessage ?? null,
+        record.newCount ?? 0,
+        record.updatedCount ?? 0,
+      );
+    });
+  }
+
+  removeFeed(id: number, now: string): { articlesDeleted: number; articlesKept: number } {
+    return this.#transaction(() => {
+      // Saved articles are the user's: they outlive the subscription, so the feed row stays as their source.
+      this.#statement(
+        'DELETE FROM article_categories WHERE article_id IN (SELECT id FROM articles WHERE feed_id = ? AND saved = 0)',
+      ).run(id);
+      const deleted = this.#statement('DELETE FROM articles WHERE feed_id = ? AND saved = 0').run(id);
+      const kept = this.#statement('SELECT count(*) AS n FROM articles WHERE feed_id = ?').get(id) as { n: number };
+      this.#statement('UPDATE feeds SET removed_at = ?, next_fetch_at = NULL WHERE id = ?').run(now, id);
+      return { articlesDeleted: Number(deleted.changes), articlesKept: kept.n };
+    });
+  }
+
+  // ---- articles ----
+
+  upsertArticles(feedId: number, articles: readonly NewArticle[], fetchedAt: string): UpsertOutcome {
+    const feed = this.#requireFeedRecord(feedId);
+    const newIds: string[] = [];
+    const updatedIds: string[] = [];
+    const seen = new Set<string>();
+    const find = this.#statement('SELECT content_hash FROM articles WHERE id = ?');
+    const insert = this.#statement(
+      `INSERT INTO articles (id, feed_id, dedupe_key, guid, url, canonical_url, title, author, published_at, updated_at,
+         fetched_at, sort_at, language, summary, content_html, text, content_hash, word_count)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // A changed article keeps its id, read and saved state; updated_at records the change.
+    const update = this.#statement(
+      `UPDATE articles SET url = ?, title = ?, author = ?, published_at = coalesce(?, published_at), updated_at = ?,
+         sort_at = coalesce(?, sort_at), language = ?, summary = ?, content_html = ?, text = ?, content_hash = ?, word_count = ?
+       WHERE id = ?`,
+    );
+    const insertCategory = this.#statement('INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)');
+    const clearCategories = this.#statement('DELETE FROM article_categories WHERE article_id = ?');
+    this.#transaction(() => {
+      for (const article of articles) {
+        const hash = contentHashOf(article);
+        const key = dedupeKeyOf(article, hash);
+        const id = articleIdOf(feed.url, key);
+        // The same item twice in one document: the first one wins.
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const existing = find.get(id) as { content_hash: string } | undefined;
+        if (!existing) {
+          insert.run(
+            id,
+            feedId,
+            key,
+            article.guid,
+            article.url,
+            article.title,
+            article.author,
+            article.publishedAt,
+            article.updatedAt,
+            fetchedAt,
+            article.publishedAt ?? fetchedAt,
+            article.language,
+            article.summary,
+            article.contentHtml,
+            article.text,
+            hash,
+            countWords(article.text),
+          );
+          for (const category of article.categories) insertCategory.run(id, category);
+          newIds.push(id);
+        } else if (existing.content_hash !== hash) {
+          update.run(
+            article.url,
+            article.title,
+            article.author,
+            article.publishedAt,
+            article.updatedAt ?? fetchedAt,
+            article.publishedAt,
+            article.language,
+            article.summary,
+            article.contentHtml,
+            article.text,
+            hash,
+            countWords(article.text),
+            id,
+          );
+          clearCategories.run(id);
+          for (const category of article.categories) insertCategory.run(id, category);
+          updatedIds.push(id);
+        }
+      }
+    });
+    return { newIds, updatedIds };
+  }
+
+  listArticles(filter: ArticleFilter): ArticlePage {
+    const conditions: string[] = [];
+    const parameters: SQLInputValue[] = [];
+    if (filter.feedId !== undefined) {
+      conditions.push('a.feed_id = ?');
+      parameters.push(filter.feedId);
+    }
+    if (filter.unread !== undefined) conditions.push(filter.unread ? 'a.read = 0' : 'a.read = 1');
+    if (filter.saved !== undefined) conditions.push(filter.saved ? 'a.saved = 1' : 'a.saved = 0');
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const total = (this.#statement(`SELECT count(*) AS n FROM articles a ${where}`).get(...parameters) as { n: number }).n;
+    const rows = this.#statement(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id ${where}
+       ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+    ).all(...parameters, filter.limit, filter.offset) as unknown as ArticleRow[];
+    return { items: rows.map(toSummary), total, offset: filter.offset, limit: filter.limit };
+  }
+
+  getArticleSummary(id: string): ArticleSummary | null {
+    const row = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`).get(
+      id,
+    ) as ArticleRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  getArticle(id: string): Article | null {
+    const row = this.#statement(
+      `SELECT ${SUMMARY_COLUMNS}, a.content_html, a.text FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`,
+    ).get(id) as ArticleRow | undefined;
+    if (!row) return null;
+    const categories = (
+      this.#statement('SELECT category FROM article_categories WHERE article_id = ? ORDER BY category').all(id) as {
+        category: string;
+      }[]
+    ).map((entry) => entry.category);
+    return {
+      ...toSummary(row),
+      guid: row.guid,
+      canonicalUrl: row.canonical_url,
+      language: row.language,
+      contentHtml: row.content_html ?? null,
+      text: row.text ?? '',
+      categories,
+    };
+  }
+
+  countArticles(): number {
+    return (this.#statement('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  markRead(ids: readonly string[], read: boolean): number {
+    const statement = this.#statement('UPDATE articles SET read = ? WHERE id = ? AND read != ?');
+    return this.#transaction(() => {
+      let changed = 0;
+      for (const id of ids) changed += Number(statement.run(read ? 1 : 0, id, read ? 1 : 0).changes);
+      return changed;
+    });
+  }
+
+  setSaved(id: string, saved: boolean, now: string): boolean {
+    const result = saved
+      ? this.#statement('UPDATE articles SET saved = 1, saved_at = coalesce(saved_at, ?) WHERE id = ?').run(now, id)
+      : this.#statement('UPDATE articles SET saved = 0, saved_at = NULL WHERE id = ?').run(id);
+    return Number(result.changes) > 0;
+  }
+
+  // ---- plumbing ----
+
+  #requireFeedRecord(id: number): FeedRecord {
+    const record = this.getFeedRecord(id);
+    if (!record) throw new Error(`ArticleStore: no feed with id ${id}`);
+    return record;
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#database.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` in one transaction (or inside the current one): all of it commits, or none. */
+  transaction<T>(work: () => T): T {
+    return this.#transaction(work);
+  }
+
+  #transaction<T>(work: () => T): T {
+    if (this.#database.isTransaction) return work();
+    this.#database.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#database.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#database.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function toFeedRecord(row: FeedRow): FeedRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    url: row.url,
+    title: row.title,
+    siteUrl: row.site_url,
+    folder: row.folder,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    errorCount: row.error_count,
+    nextFetchAt: row.next_fetch_at,
+    removedAt: row.removed_at,
+  };
+}
+
+function toFeed(row: FeedRow): Feed {
+  return {
+    id: row.id,
+    url: row.url,
+    siteUrl: row.site_url,
+    title: row.title,
+    description: row.description,
+    folder: row.folder,
+    lastFetchedAt: row.last_fetched_at,
+    lastStatus: row.last_status,
+    lastError: row.last_error,
+    errorCount: row.error_count,
+    nextFetchAt: row.next_fetch_at,
+    articleCount: row.article_count ?? 0,
+    unreadCount: row.unread_count ?? 0,
+  };
+}
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    feedTitle: row.feed_title,
+    url: row.url,
+    title: row.title,
+    author: row.author,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    updatedAt: row.updated_at,
+    summary: row.summary,
+    wordCount: row.word_count,
+    read: row.read === 1,
+    saved: row.saved === 1,
+    savedAt: row.saved_at,
+  };
+}

@@ -1,0 +1,98 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Numbered schema migrations. Each runs once, in order, inside a transaction,
+ * and sets `PRAGMA user_version` to its number. Never edit a shipped
+ * migration: add the next one (and its test in tests/unit/store/migrations).
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(database: DatabaseSync): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'feeds, articles, categories, fetch log',
+    up(database) {
+      database.exec(`
+        CREATE TABLE feeds (
+          id              INTEGER PRIMARY KEY,
+          -- 'feed' is fetched over HTTP; 'import' holds articles imported from files.
+          kind            TEXT NOT NULL DEFAULT 'feed' CHECK (kind IN ('feed', 'import')),
+          url             TEXT NOT NULL UNIQUE,
+          site_url        TEXT,
+          title           TEXT NOT NULL,
+          description     TEXT,
+          folder          TEXT,
+          etag            TEXT,
+          last_modified   TEXT,
+          last_fetched_at TEXT,
+          last_status     TEXT NOT NULL DEFAULT 'new' CHECK (last_status IN ('new', 'ok', 'not-modified', 'error')),
+          last_error      TEXT,
+          last_error_code TEXT,
+          error_count     INTEGER NOT NULL DEFAULT 0,
+          next_fetch_at   TEXT,
+          created_at      TEXT NOT NULL,
+          -- Unsubscribing keeps the row while saved articles still point at it.
+          removed_at      TEXT
+        ) STRICT;
+
+        CREATE TABLE articles (
+          id            TEXT PRIMARY KEY,
+          feed_id       INTEGER NOT NULL REFERENCES feeds(id),
+          -- guid, else url, else content hash: what makes an item "the same" within its feed.
+          dedupe_key    TEXT NOT NULL,
+          guid          TEXT,
+          url           TEXT,
+          canonical_url TEXT,
+          title         TEXT NOT NULL,
+          author        TEXT,
+          published_at  TEXT,
+          updated_at    TEXT,
+          fetched_at    TEXT NOT NULL,
+          -- published_at when known, else fetched_at: the newest-first order.
+          sort_at       TEXT NOT NULL,
+          language      TEXT,
+          summary       TEXT,
+          content_html  TEXT,
+          text          TEXT NOT NULL,
+          content_hash  TEXT NOT NULL,
+          word_count    INTEGER NOT NULL,
+          read          INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+          saved         INTEGER NOT NULL DEFAULT 0 CHECK (saved IN (0, 1)),
+          saved_at      TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX articles_by_feed_key ON articles (feed_id, dedupe_key);
+        CREATE INDEX articles_by_sort ON articles (sort_at DESC, id DESC);
+        CREATE INDEX articles_by_feed_sort ON articles (feed_id, sort_at DESC, id DESC);
+        CREATE INDEX articles_unread ON articles (sort_at DESC, id DESC) WHERE read = 0;
+        CREATE INDEX articles_saved ON articles (saved_at DESC) WHERE saved = 1;
+
+        CREATE TABLE article_categories (
+          article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          category   TEXT NOT NULL,
+          PRIMARY KEY (article_id, category)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX article_categories_by_category ON article_categories (category);
+
+        CREATE TABLE fetch_log (
+          id            INTEGER PRIMARY KEY,
+          feed_id       INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+          started_at    TEXT NOT NULL,
+          duration_ms   INTEGER NOT NULL,
+          status        TEXT NOT NULL,
+          http_status   INTEGER,
+          error_code    TEXT,
+          error_message TEXT,
+          new_count     INTEGER NOT NULL DEFAULT 0,
+          updated_count INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX fetch_log_by_feed ON fetch_log (feed_id, started_at DESC);
+      `);
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildOffprintApi } from './buildOffprintApi.ts';
+
+/**
+ * The page's only door to the library: `window.offprint`, derived from the
+ * contract. Built as CommonJS because sandboxed preloads cannot be ESM.
+ */
+const api = buildOffprintApi({
+  invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+  subscribe: (channel, listener) => {
+    // The IpcRendererEvent carries `sender` (ipcRenderer itself): never let it reach the page.
+    const receive = (_event: IpcRendererEvent, payload: unknown) => {
+      listener(payload);
+    };
+    ipcRenderer.on(channel, receive);
+    return () => {
+      ipcRenderer.removeListener(channel, receive);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld('offprint', api);

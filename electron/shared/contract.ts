@@ -1,0 +1,188 @@
+/**
+ * The one API contract. Every call the renderer, the Node host's HTTP API
+ * and the CLI can make is listed here once, as `domain:verb` with its zod
+ * request schema and its response type; every event pushed to the renderer
+ * is listed under `events`. The Electron handler registry, the preload's
+ * `window.offprint`, the HTTP routes and the renderer client are all derived
+ * from this object: no channel string appears anywhere else.
+ */
+import { z } from 'zod';
+import type { Result } from './errors.ts';
+import type {
+  AddFeedResult,
+  AppInfo,
+  Article,
+  ArticlePage,
+  ArticleSummary,
+  Feed,
+  IngestEvent,
+  LibraryChange,
+  OpmlImportReport,
+  RefreshReport,
+} from './model.ts';
+
+/** A call's request schema plus its response type (carried as a type only). */
+export interface CallSpec<Request extends z.ZodType, Response> {
+  readonly request: Request;
+  readonly summary: string;
+  /** Phantom: never set at run time; lets types derive the response. */
+  readonly response?: Response;
+}
+
+export interface EventSpec<Payload> {
+  readonly summary: string;
+  readonly payload?: Payload;
+}
+
+function call<Response>() {
+  return <Request extends z.ZodType>(request: Request, summary: string): CallSpec<Request, Response> => ({
+    request,
+    summary,
+  });
+}
+
+function event<Payload>(summary: string): EventSpec<Payload> {
+  return { summary };
+}
+
+const feedId = z.number().int().positive();
+const articleId = z.string().min(1).max(64);
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
+
+/** Limits keep one call from asking the main process for an unbounded amount of work. */
+export const MAX_PAGE_SIZE = 500;
+export const MAX_OPML_CHARS = 10_000_000;
+
+export const contract = {
+  calls: {
+    'app:info': call<AppInfo>()(z.object({}).strict(), 'Version, data directory and library counts.'),
+
+    'feeds:add': call<AddFeedResult>()(
+      z.object({ url: httpUrl, folder: z.string().trim().max(200).nullable().optional() }).strict(),
+      'Subscribe to a feed URL, or to the feed a web page advertises, and fetch it once.',
+    ),
+    'feeds:list': call<readonly Feed[]>()(z.object({}).strict(), 'Every subscribed feed with status and counts.'),
+    'feeds:remove': call<{ readonly removed: boolean; readonly articlesDeleted: number; readonly articlesKept: number }>()(
+      z.object({ feedId }).strict(),
+      'Unsubscribe; unsaved articles of the feed are deleted, saved ones are kept.',
+    ),
+    'feeds:refresh': call<RefreshReport>()(
+      z.object({ feedIds: z.array(feedId).max(10_000).optional() }).strict(),
+      'Fetch the given feeds (or all) now; per-feed results, failures included.',
+    ),
+
+    'opml:import': call<OpmlImportReport>()(
+      z.object({ content: z.string().max(MAX_OPML_CHARS) }).strict(),
+      'Subscribe to every feed in an OPML document; duplicates and problems are reported.',
+    ),
+    'opml:export': call<{ readonly opml: string; readonly feedCount: number }>()(
+      z.object({}).strict(),
+      'All subscriptions as an OPML 2.0 document.',
+    ),
+
+    'articles:list': call<ArticlePage>()(
+      z
+        .object({
+          feedId: feedId.optional(),
+          unread: z.boolean().optional(),
+          saved: z.boolean().optional(),
+          limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+          offset: z.number().int().min(0).default(0),
+        })
+        .strict(),
+      'A page of articles, newest first, filtered by feed, unread and saved.',
+    ),
+    'articles:get': call<Article>()(z.object({ id: articleId }).strict(), 'One article with its stored content.'),
+    'articles:markRead': call<{ readonly updated: number }>()(
+      z.object({ ids: z.array(articleId).min(1).max(MAX_PAGE_SIZE), read: z.boolean() }).strict(),
+      'Mark articles read or unread.',
+    ),
+    'articles:setSaved': call<ArticleSummary>()(
+      z.object({ id: articleId, saved: z.boolean() }).strict(),
+      'Save or unsave an article (saved_at is kept).',
+    ),
+  },
+  events: {
+    'ingest:progress': event<IngestEvent>('Refresh progress: per feed started/finished, then the report.'),
+    'library:changed': event<LibraryChange>('Feeds or articles changed; lists should reload.'),
+  },
+} as const;
+
+type Calls = typeof contract.calls;
+type Events = typeof contract.events;
+
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+
+/** What a caller passes (defaults may be omitted). */
+export type RequestOf<Name extends CallName> = z.input<Calls[Name]['request']>;
+/** What a handler receives after the schema has parsed and defaulted it. */
+export type ParsedRequestOf<Name extends CallName> = z.output<Calls[Name]['request']>;
+export type ResponseOf<Name extends CallName> = NonNullable<Calls[Name]['response']>;
+export type EventPayloadOf<Name extends EventName> = NonNullable<Events[Name]['payload']>;
+
+export const callNames = Object.keys(contract.calls) as CallName[];
+export const eventNames = Object.keys(contract.events) as EventName[];
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && Object.hasOwn(contract.calls, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(contract.events, value);
+}
+
+/** The core side: one async function per call. */
+export type Handlers = {
+  readonly [Name in CallName]: (request: ParsedRequestOf<Name>) => Promise<ResponseOf<Name>>;
+};
+
+export type EventListener<Name extends EventName> = (payload: EventPayloadOf<Name>) => void;
+export type Unsubscribe = () => void;
+
+type DomainOf<Name extends string> = Name extends `${infer Domain}:${string}` ? Domain : never;
+type Domains = DomainOf<CallName>;
+
+/**
+ * `window.offprint`: calls grouped by domain (`offprint.feeds.add({...})`),
+ * each returning the result envelope; plus `on(event, listener)` limited to
+ * the contract's events. Derived from the contract, never written by hand.
+ */
+export type OffprintApi = {
+  readonly [Domain in Domains]: {
+    readonly [Name in CallName as Name extends `${Domain}:${infer Verb}` ? Verb : never]: (
+      request: RequestOf<Name>,
+    ) => Promise<Result<ResponseOf<Name>>>;
+  };
+} & {
+  readonly on: <Name extends EventName>(name: Name, listener: EventListener<Name>) => Unsubscribe;
+};
+
+/** Splits `feeds:add` into `['feeds', 'add']`. */
+export function splitCallName(name: CallName): readonly [string, string] {
+  const [domain = '', verb = ''] = name.split(':');
+  return [domain, verb];
+}
+
+/** Channel names used by Electron IPC, derived from the contract. */
+export function ipcChannelOf(name: CallName | EventName): string {
+  return `offprint:${name}`;
+}
+
+/** Parses a request with its call's schema, or returns the first problem in plain words. */
+export function parseRequest<Name extends CallName>(
+  name: Name,
+  payload: unknown,
+): { ok: true; value: ParsedRequestOf<Name> } | { ok: false; message: string } {
+  const schema: z.ZodType = contract.calls[name].request;
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedRequestOf<Name> };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'request';
+  return { ok: false, message: `${name}: invalid ${where}: ${issue?.message ?? 'bad payload'}` };
+}

@@ -1,0 +1,131 @@
+import {
+  callNames,
+  eventNames,
+  splitCallName,
+  type CallName,
+  type EventListener,
+  type EventName,
+  type OffprintApi,
+  type Unsubscribe,
+} from '../../../electron/shared/contract.ts';
+import { failure, type Result } from '../../../electron/shared/errors.ts';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent when the renderer is served by the Node host. */
+    readonly offprint?: OffprintApi;
+  }
+}
+
+const TOKEN_KEY = 'offprint.token';
+
+/**
+ * Takes the host's token from `#token=...` on first load, keeps it in
+ * sessionStorage (so a reload still works) and removes it from the visible
+ * URL so it is not copied, bookmarked or shown over a shoulder.
+ */
+export function takeHostToken(): string | null {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const fromHash = fragment.get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    return fromHash;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+type AnyCall = (request: unknown) => Promise<Result<unknown>>;
+type AnyListener = (payload: unknown) => void;
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The contract over the Node host's HTTP API, with the same shape as `window.offprint`. */
+function createHttpApi(token: string | null): OffprintApi {
+  async function post(name: CallName, request: unknown): Promise<Result<unknown>> {
+    if (token === null) {
+      return failure({
+        code: 'forbidden',
+        message: `offprint client: ${name}: no host token; open the URL the host printed (it ends in #token=…)`,
+      });
+    }
+    let response: Response;
+    try {
+      response = await fetch(`/api/calls/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(request),
+      });
+    } catch (error) {
+      return failure({
+        code: 'unavailable',
+        message: `offprint client: ${name}: host unreachable (${reasonOf(error)})`,
+      });
+    }
+    try {
+      // Every answer from the host, failures included, is a result envelope.
+      return (await response.json()) as Result<unknown>;
+    } catch (error) {
+      return failure({
+        code: 'internal',
+        message: `offprint client: ${name}: HTTP ${response.status} without a JSON envelope (${reasonOf(error)})`,
+      });
+    }
+  }
+
+  // One EventSource for all listeners, opened with the first and closed with the last.
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  let source: EventSource | null = null;
+
+  function openSource(): EventSource {
+    const opened = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
+    for (const name of eventNames) {
+      opened.addEventListener(name, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data) as unknown;
+        } catch (error) {
+          console.error(`offprint client: event ${name} carried malformed JSON:`, error);
+          return;
+        }
+        for (const listener of listeners.get(name) ?? []) listener(payload);
+      });
+    }
+    return opened;
+  }
+
+  function on<Name extends EventName>(name: Name, listener: EventListener<Name>): Unsubscribe {
+    const forName = listeners.get(name) ?? new Set<AnyListener>();
+    listeners.set(name, forName);
+    const stored = listener as AnyListener;
+    forName.add(stored);
+    source ??= openSource();
+    return () => {
+      forName.delete(stored);
+      const remaining = [...listeners.values()].reduce((count, set) => count + set.size, 0);
+      if (remaining === 0 && source !== null) {
+        source.close();
+        source = null;
+      }
+    };
+  }
+
+  const api: Record<string, Record<string, AnyCall> | typeof on> = { on };
+  for (const name of callNames) {
+    const [domain, verb] = splitCallName(name);
+    const group = (api[domain] ??= {}) as Record<string, AnyCall>;
+    group[verb] = (request) => post(name, request);
+  }
+  // Built from the same callNames the type is derived from, so the shapes agree.
+  return api as unknown as OffprintApi;
+}
+
+/**
+ * The renderer's one client. In Electron the preload's `window.offprint` is
+ * used as is; served by the Node host, the same API is built over HTTP.
+ */
+export function createClient(): OffprintApi {
+  return window.offprint ?? createHttpApi(takeHostToken());
+}

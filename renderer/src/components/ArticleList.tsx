@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import type { ArticlePage, ArticleSummary } from '../../../electron/shared/model.ts';
+import { formatDate } from '../formatDate.ts';
+import type { LoadState } from '../hooks/useResult.ts';
+
+export interface ArticleListProps {
+  readonly heading: string;
+  readonly articles: LoadState<ArticlePage>;
+  readonly openArticleId: string | null;
+  readonly onOpen: (article: ArticleSummary) => void;
+}
+
+/** The middle pane: a page of article summaries, newest first, unread ones marked with a dot. */
+export function ArticleList({ heading, articles, openArticleId, onOpen }: ArticleListProps) {
+  let body: ReactNode;
+  if (articles.status === 'loading') {
+    body = <p className="hint">Loading articles…</p>;
+  } else if (articles.status === 'failed') {
+    body = (
+      <p className="error" role="alert">
+        Could not load articles. {articles.message}
+      </p>
+    );
+  } else if (articles.value.items.length === 0) {
+    body = <p className="hint">No articles here yet.</p>;
+  } else {
+    body = (
+      <ul className="article-list">
+        {articles.value.items.map((article) => (
+          <li key={article.id}>
+            <button
+              type="button"
+              className={article.read ? 'row article-row' : 'row article-row unread'}
+              aria-current={openArticleId === article.id ? 'true' : undefined}
+              onClick={() => {
+                onOpen(article);
+              }}
+            >
+              <span className="unread-slot">
+                {!article.read && <span className="unread-dot" role="img" aria-label="Unread" />}
+              </span>
+              <span className="article-title">{article.title}</span>
+              <span className="article-meta">
+                {article.feedTitle !== null && <span>{article.feedTitle}</span>}
+                <time dateTime={article.publishedAt ?? article.fetchedAt}>
+                  {formatDate(article.publishedAt ?? article.fetchedAt)}
+                </time>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section className="articles" aria-labelledby="articles-heading">
+      <h2 id="articles-heading" className="pane-heading">
+        {heading}
+        {articles.status === 'ready' && <span className="pane-count"> · {articles.value.total}</span>}
+      </h2>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { OffprintApi } from '../../../electron/shared/contract.ts';
+import { formatDate } from '../formatDate.ts';
+import { useResult } from '../hooks/useResult.ts';
+
+export interface ArticleReaderProps {
+  readonly client: OffprintApi;
+  readonly articleId: string;
+}
+
+/** Blank lines separate paragraphs in the stored plain text. */
+function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '');
+}
+
+/**
+ * The right pane: one stored article. The body is shown as plain text on
+ * purpose: stored HTML is not sanitized yet, and nothing unsanitized is ever
+ * handed to the DOM as markup.
+ */
+export function ArticleReader({ client, articleId }: ArticleReaderProps) {
+  const article = useResult(`article ${articleId}`, () => client.articles.get({ id: articleId }));
+
+  if (article.status !== 'ready') {
+    return (
+      <section className="reader" aria-label="Reader">
+        {article.status === 'loading' ? (
+          <p className="hint">Loading article…</p>
+        ) : (
+          <p className="error" role="alert">
+            Could not open this article. {article.message}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const { title, feedTitle, author, publishedAt, fetchedAt, url, text } = article.value;
+  const paragraphs = paragraphsOf(text);
+  return (
+    <article className="reader" aria-labelledby="reader-title">
+      <header className="reader-header">
+        <h2 id="reader-title" className="reader-title">
+          {title}
+        </h2>
+        <p className="reader-meta">
+          {feedTitle !== null && <span className="reader-source">{feedTitle}</span>}
+          {author !== null && <span>{author}</span>}
+          <time dateTime={publishedAt ?? fetchedAt}>{formatDate(publishedAt ?? fetchedAt)}</time>
+        </p>
+        {url !== null && (
+          <p className="reader-link">
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              Open original
+            </a>
+            <span className="reader-url"> {url}</span>
+          </p>
+        )}
+      </header>
+      <div className="reader-body">
+        {paragraphs.length === 0 ? (
+          <p className="hint">No text was stored for this article.</p>
+        ) : (
+          paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../../../electron/core/store/migrations.ts';
+import { openDatabase, schemaVersionOf, StoreError } from '../../../electron/core/store/openDatabase.ts';
+
+const directories: string[] = [];
+function tempFile(name = 'library.sqlite'): string {
+  const directory = mkdtempSync(join(tmpdir(), 'offprint-migrations-'));
+  directories.push(directory);
+  return join(directory, name);
+}
+afterEach(() => {
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+function tableNames(database: DatabaseSync): string[] {
+  return (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+}
+
+describe('migration 1: feeds, articles, categories, fetch log', () => {
+  it('creates every table on an empty file and records schema version 1', () => {
+    const database = openDatabase(tempFile(), migrations.slice(0, 1));
+    expect(schemaVersionOf(database)).toBe(1);
+    expect(tableNames(database)).toEqual(['article_categories', 'articles', 'feeds', 'fetch_log']);
+    const journal = database.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+    expect(journal.journal_mode).toBe('wal');
+    const foreignKeys = database.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number };
+    expect(foreignKeys.foreign_keys).toBe(1);
+    database.close();
+  });
+
+  it('enforces one article per feed and dedupe key', () => {
+    const database = openDatabase(tempFile(), migrations.slice(0, 1));
+    database.prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://a.test/feed', 'A', '2026-01-01')").run();
+    const insert = database.prepare(
+      `INSERT INTO articles (id, feed_id, dedupe_key, title, fetched_at, sort_at, text, content_hash, word_count)
+       VALUES (?, 1, 'guid:1', 't', '2026-01-01', '2026-01-01', '', 'h', 0)`,
+    );
+    insert.run('first');
+    expect(() => insert.run('second')).toThrow(/UNIQUE/);
+    database.close();
+  });
+});
+
+describe('openDatabase', () => {
+  it('is idempotent: reopening a current database changes nothing', () => {
+    const path = tempFile();
+    openDatabase(path).close();
+    const database = openDatabase(path);
+    expect(schemaVersionOf(database)).toBe(LATEST_SCHEMA_VERSION);
+    database.close();
+  });
+
+  it('refuses a database from a newer Offprint and leaves the file untouched', () => {
+    const path = tempFile();
+    const raw = new DatabaseSync(path);
+    raw.exec('CREATE TABLE future (x); PRAGMA user_version = 99;');
+    raw.close();
+    const before = readFileSync(path);
+    let caught: unknown;
+    try {
+      openDatabase(path);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).code).toBe('newer-schema');
+    expect((caught as StoreError).message).toMatch(/schema version 99, newer than this Offprint understands \(1\)/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database with a clear error', () => {
+    const path = tempFile();
+    writeFileSync(path, 'this is not sqlite '.repeat(500));
+    expect(() => openDatabase(path)).toThrow(/is not a readable SQLite database/);
+  });
+
+  it('rolls a failing migration back completely, keeping the previous version', () => {
+    const path = tempFile();
+    openDatabase(path).close();
+    const broken: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'half-done',
+      up(database) {
+        database.exec('CREATE TABLE half_done (x)');
+        throw new Error('disk on fire');
+      },
+    };
+    expect(() => openDatabase(path, [...migrations, broken])).toThrow(/migration 2 \(half-done\) failed: disk on fire/);
+    const database = openDatabase(path);
+    expect(schemaVersionOf(database)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tableNames(database)).not.toContain('half_done');
+    database.close();
+  });
+});
