@@ -34,7 +34,9 @@ export function readRequestBody(request: IncomingMessage, limitBytes: number): P
     request.on('end', () => {
       if (!overflowed) resolve({ kind: 'body', text: Buffer.concat(chunks).toString('utf8') });
     });
-    request.on('error', () => resolve({ kind: 'aborted' }));
+    request.on('error', () => {
+      resolve({ kind: 'aborted' });
+    });
     request.on('close', () => {
       if (!request.complete && !overflowed) resolve({ kind: 'aborted' });
     });

@@ -91,7 +91,11 @@ export function decodeBody(body: Buffer, contentType: string | null): DecodedBod
 
   const byteOrderMark = detectByteOrderMark(body);
   if (byteOrderMark !== null) {
-    return { text: decodeWith(body.subarray(byteOrderMark.length), byteOrderMark.encoding), encoding: byteOrderMark.encoding, declared };
+    return {
+      text: decodeWith(body.subarray(byteOrderMark.length), byteOrderMark.encoding),
+      encoding: byteOrderMark.encoding,
+      declared,
+    };
   }
   const unmarkedUtf16 = detectUnmarkedUtf16(body);
   if (unmarkedUtf16 !== null) return { text: decodeWith(body, unmarkedUtf16), encoding: unmarkedUtf16, declared };
@@ -103,7 +107,7 @@ export function decodeBody(body: Buffer, contentType: string | null): DecodedBod
     if (encoding !== null && /^utf-(16|32)/.test(encoding)) encoding = 'utf-8';
   }
   if (encoding !== null && !encoding.startsWith('utf-') && hasNonAscii(body) && isUtf8(body)) encoding = 'utf-8';
-  if (encoding === null) encoding = isUtf8(body) || hasValidMultibyteUtf8(body) ? 'utf-8' : 'windows-1252';
+  if (encoding === null) encoding = looksLikeUtf8(body) ? 'utf-8' : 'windows-1252';
   return { text: decodeWith(body, encoding), encoding, declared };
 }
 
@@ -130,7 +134,10 @@ function charsetFromContentType(contentType: string | null): string | null {
 
 /** The XML prolog's encoding, or for documents without a prolog an HTML <meta> charset, within the prescan window. */
 function charsetFromDocument(body: Buffer): string | null {
-  const head = body.subarray(0, PRESCAN_BYTES).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+  const head = body
+    .subarray(0, PRESCAN_BYTES)
+    .toString('latin1')
+    .replace(/^\u00ef\u00bb\u00bf/, '');
   const prolog = /^\s*<\?xml\s[^>]*>/i.exec(head);
   if (prolog !== null) {
     const encoding = /\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(prolog[0]);
@@ -147,8 +154,10 @@ function detectByteOrderMark(body: Buffer): { readonly encoding: string; readonl
   const [first, second, third, fourth] = body;
   if (first === 0xef && second === 0xbb && third === 0xbf) return { encoding: 'utf-8', length: 3 };
   // UTF-32LE's mark starts with UTF-16LE's, so it is checked first.
-  if (first === 0xff && second === 0xfe && third === 0x00 && fourth === 0x00) return { encoding: 'utf-32le', length: 4 };
-  if (first === 0x00 && second === 0x00 && third === 0xfe && fourth === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (first === 0xff && second === 0xfe && third === 0x00 && fourth === 0x00)
+    return { encoding: 'utf-32le', length: 4 };
+  if (first === 0x00 && second === 0x00 && third === 0xfe && fourth === 0xff)
+    return { encoding: 'utf-32be', length: 4 };
   if (first === 0xfe && second === 0xff) return { encoding: 'utf-16be', length: 2 };
   if (first === 0xff && second === 0xfe) return { encoding: 'utf-16le', length: 2 };
   return null;
@@ -167,13 +176,22 @@ function hasNonAscii(body: Buffer): boolean {
   return false;
 }
 
-/** Mostly-UTF-8 text with a few broken bytes stays UTF-8; only text with no UTF-8 sequence at all is treated as legacy. */
-function hasValidMultibyteUtf8(body: Buffer): boolean {
+/**
+ * Undeclared bytes are UTF-8 unless they look like a legacy charset: more
+ * broken sequences than valid multi-byte ones. A UTF-8 feed with a stray bad
+ * byte stays UTF-8; Latin-1 text, where "é\u00a0»" happens to form one valid
+ * sequence, does not.
+ */
+function looksLikeUtf8(body: Buffer): boolean {
+  if (isUtf8(body)) return true;
+  let valid = 0;
+  let broken = 0;
   for (const character of new TextDecoder('utf-8').decode(body)) {
     const codePoint = character.codePointAt(0) ?? 0;
-    if (codePoint > 0x7f && codePoint !== 0xfffd) return true;
+    if (codePoint === 0xfffd) broken += 1;
+    else if (codePoint > 0x7f) valid += 1;
   }
-  return false;
+  return valid > broken;
 }
 
 /**
@@ -184,23 +202,33 @@ function hasValidMultibyteUtf8(body: Buffer): boolean {
 export function sniffContentKind(text: string, contentType: string | null): ContentKind {
   const start = /\S/.exec(text.startsWith('\uFEFF') ? text.slice(1) : text);
   const body = start === null ? '' : text.slice(start.index, start.index + 64 * 1024);
-  if (body.startsWith('{')) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text) ? 'json-feed' : 'unknown';
-  if (body.startsWith('<')) {
-    const root = firstElementName(body);
-    if (root === 'html' || root === '!doctype html') return 'html';
-    if (root === 'rss' || root === 'feed' || root === 'rdf') return 'feed-xml';
-  }
-  const early = body.slice(0, 4096);
-  if (/<(html|head|body)[\s>]/i.test(early)) return 'html';
-  if (/<(rss|feed|rdf:rdf)[\s>]/i.test(early)) return 'feed-xml';
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType === 'text/html' && body.includes('<')) return 'html';
-  return 'unknown';
+  if (body.startsWith('{')) {
+    // JSON escapes '/' as '\/' more often than not; the header only counts when the version is missing (truncated bodies).
+    const versioned = /"version"\s*:\s*"https?:\\?\/\\?\/jsonfeed\.org\\?\/version\\?\//.test(text);
+    return versioned || mediaType === 'application/feed+json' ? 'json-feed' : 'unknown';
+  }
+  const root = body.startsWith('<') ? firstElementName(body) : null;
+  if (root === 'html' || root === '!doctype html') return 'html';
+  if (root === 'rss' || root === 'feed' || root === 'rdf') return 'feed-xml';
+  if (root !== null && !HTML_ELEMENTS.has(root)) return 'unknown'; // other XML: OPML, sitemaps, API answers
+  // Headless HTML ("<h1>502 Bad Gateway</h1>"), or PHP warnings printed before a feed.
+  const early = body.slice(0, 4096);
+  if (/<(rss|feed|rdf:rdf)[\s>]/i.test(early)) return 'feed-xml';
+  if (root !== null) return 'html';
+  return mediaType === 'text/html' && body.includes('<') ? 'html' : 'unknown';
 }
+
+/** Elements that start an HTML fragment served without <html>. */
+const HTML_ELEMENTS = new Set(
+  `head body title meta link base script style noscript div p span a b i em strong br hr
+   h1 h2 h3 h4 h5 h6 pre center font table ul ol img form iframe main header section article`.split(/\s+/),
+);
 
 /** The local name of the first element (lowercased), skipping prolog, processing instructions and comments; `!doctype html` for HTML doctypes. */
 function firstElementName(markup: string): string | null {
-  const token = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype\s+([^\s>[]+)[^>[]*(?:\[[\s\S]*?\])?\s*>|<([A-Za-z_][\w.:-]*)/gi;
+  const token =
+    /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype\s+([^\s>[]+)[^>[]*(?:\[[\s\S]*?\])?\s*>|<([A-Za-z_][\w.:-]*)/gi;
   for (let match = token.exec(markup); match !== null; match = token.exec(markup)) {
     const doctype = match[1];
     if (doctype?.toLowerCase() === 'html') return '!doctype html';

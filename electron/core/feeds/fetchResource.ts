@@ -4,7 +4,13 @@ import { request as requestHttps } from 'node:https';
 import type { LookupFunction, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Transform } from 'node:stream';
-import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  constants as zlibConstants,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+} from 'node:zlib';
 import { FetchError } from './FetchError.ts';
 import type { FetchErrorCode, FetchErrorDetails } from './FetchError.ts';
 import type { HostLimiter } from './HostLimiter.ts';
@@ -27,7 +33,8 @@ const MEGABYTE = 1024 * 1024;
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = Object.freeze({
   userAgent: 'Offprint/0.1 (+offline news reader; feed fetcher)',
-  accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml, text/xml, text/html;q=0.8, */*;q=0.5',
+  accept:
+    'application/rss+xml, application/atom+xml, application/feed+json, application/xml, text/xml, text/html;q=0.8, */*;q=0.5',
   connectTimeoutMs: 10_000,
   totalTimeoutMs: 60_000,
   maxRedirects: 5,
@@ -71,7 +78,12 @@ export type FetchResult = FetchOk | FetchNotModified;
 type HopOutcome =
   | { readonly kind: 'redirect'; readonly httpStatus: number; readonly location: string | null }
   | { readonly kind: 'not-modified'; readonly headers: IncomingHttpHeaders }
-  | { readonly kind: 'body'; readonly httpStatus: number; readonly headers: IncomingHttpHeaders; readonly body: Buffer };
+  | {
+      readonly kind: 'body';
+      readonly httpStatus: number;
+      readonly headers: IncomingHttpHeaders;
+      readonly body: Buffer;
+    };
 
 interface FetchContext {
   readonly requestedUrl: string;
@@ -86,7 +98,16 @@ interface FetchContext {
 type ContentCoding = 'identity' | 'gzip' | 'deflate' | 'br';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const DNS_ERROR_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME', 'ENODATA', 'ESERVFAIL', 'ENONAME']);
+const DNS_ERROR_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NODATA',
+  'EAI_NONAME',
+  'ENODATA',
+  'ESERVFAIL',
+  'ENONAME',
+]);
 /** Node refuses header values with control characters; a corrupt stored validator must not break the fetch. */
 const SENDABLE_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -126,7 +147,13 @@ export async function fetchResource(url: string, options: FetchOptions = {}): Pr
       redirects,
     };
     if (outcome.kind === 'not-modified') return { status: 'not-modified', httpStatus: 304, ...common };
-    return { status: 'ok', httpStatus: outcome.httpStatus, contentType: headerValue(headers, 'content-type'), body: outcome.body, ...common };
+    return {
+      status: 'ok',
+      httpStatus: outcome.httpStatus,
+      contentType: headerValue(headers, 'content-type'),
+      body: outcome.body,
+      ...common,
+    };
   }
 }
 
@@ -150,7 +177,11 @@ function parseRequestedUrl(url: string): URL {
     throw new FetchError('bad-url', url, `GET ${url}: not a valid absolute URL`, { cause: error });
   }
   if (!isHttp(parsed)) {
-    throw new FetchError('unsupported-scheme', url, `GET ${url}: the ${parsed.protocol} scheme is not supported, only http: and https:`);
+    throw new FetchError(
+      'unsupported-scheme',
+      url,
+      `GET ${url}: the ${parsed.protocol} scheme is not supported, only http: and https:`,
+    );
   }
   parsed.hash = '';
   return parsed;
@@ -166,7 +197,8 @@ function requestHeaders(limits: FetchLimits, options: FetchOptions): Record<stri
     Accept: limits.accept,
     'Accept-Encoding': 'gzip, deflate, br',
   };
-  if (options.etag != null && options.etag !== '' && SENDABLE_HEADER_VALUE.test(options.etag)) headers['If-None-Match'] = options.etag;
+  if (options.etag != null && options.etag !== '' && SENDABLE_HEADER_VALUE.test(options.etag))
+    headers['If-None-Match'] = options.etag;
   if (options.lastModified != null && options.lastModified !== '' && SENDABLE_HEADER_VALUE.test(options.lastModified)) {
     headers['If-Modified-Since'] = options.lastModified;
   }
@@ -177,8 +209,10 @@ type Fail = (code: FetchErrorCode, sentence: string, details?: FetchErrorDetails
 
 /** Messages name the URL the caller asked for, and the hop that failed when a redirect moved us. */
 function failureFor(context: FetchContext, hop: URL, initialHref: string): Fail {
-  const subject = hop.href === initialHref ? context.requestedUrl : `${context.requestedUrl} (redirected to ${hop.href})`;
-  return (code, sentence, details) => new FetchError(code, context.requestedUrl, `GET ${subject}: ${sentence}`, details);
+  const subject =
+    hop.href === initialHref ? context.requestedUrl : `${context.requestedUrl} (redirected to ${hop.href})`;
+  return (code, sentence, details) =>
+    new FetchError(code, context.requestedUrl, `GET ${subject}: ${sentence}`, details);
 }
 
 function followRedirect(
@@ -199,16 +233,26 @@ function followRedirect(
   } catch (error) {
     throw fail('bad-url', `server redirected to an invalid Location "${location}"`, { cause: error });
   }
-  if (!isHttp(next)) throw fail('unsupported-scheme', `server redirected to ${next.href}, whose ${next.protocol} scheme is not supported`);
+  if (!isHttp(next))
+    throw fail(
+      'unsupported-scheme',
+      `server redirected to ${next.href}, whose ${next.protocol} scheme is not supported`,
+    );
   next.hash = '';
   if (seen.has(next.href)) throw fail('redirect-loop', `redirect loop: ${next.href} was already visited`);
-  if (redirects.length >= limits.maxRedirects) throw fail('too-many-redirects', `more than ${limits.maxRedirects} redirects (next was ${next.href})`);
+  if (redirects.length >= limits.maxRedirects)
+    throw fail('too-many-redirects', `more than ${limits.maxRedirects} redirects (next was ${next.href})`);
   seen.add(next.href);
   redirects.push(next.href);
   return next;
 }
 
-async function runHop(hop: URL, context: FetchContext, fail: Fail, limiter: HostLimiter | undefined): Promise<HopOutcome> {
+async function runHop(
+  hop: URL,
+  context: FetchContext,
+  fail: Fail,
+  limiter: HostLimiter | undefined,
+): Promise<HopOutcome> {
   const timed = async (): Promise<HopOutcome> => {
     const started = performance.now();
     try {
@@ -222,7 +266,8 @@ async function runHop(hop: URL, context: FetchContext, fail: Fail, limiter: Host
     return await limiter.run(hop.hostname, timed, context.signal);
   } catch (error) {
     // The limiter rejects with the signal's reason when the caller aborts while queued.
-    if (!(error instanceof FetchError) && context.signal?.aborted === true) throw fail('aborted', 'aborted by the caller', { cause: error });
+    if (!(error instanceof FetchError) && context.signal?.aborted === true)
+      throw fail('aborted', 'aborted by the caller', { cause: error });
     throw error;
   }
 }
@@ -254,11 +299,23 @@ function requestOnce(target: URL, context: FetchContext, fail: Fail): Promise<Ho
     };
 
     const connectTimer = setTimeout(() => {
-      finish(fail('connect-timeout', `could not connect to ${target.host} within ${formatSeconds(limits.connectTimeoutMs)}`));
+      finish(
+        fail('connect-timeout', `could not connect to ${target.host} within ${formatSeconds(limits.connectTimeoutMs)}`),
+      );
     }, limits.connectTimeoutMs);
-    const totalTimer = setTimeout(() => {
-      finish(fail('timeout', response === undefined ? `no response within ${totalSeconds}` : `response not complete within ${totalSeconds}`));
-    }, Math.max(1, Math.ceil(context.remainingMs)));
+    const totalTimer = setTimeout(
+      () => {
+        finish(
+          fail(
+            'timeout',
+            response === undefined
+              ? `no response within ${totalSeconds}`
+              : `response not complete within ${totalSeconds}`,
+          ),
+        );
+      },
+      Math.max(1, Math.ceil(context.remainingMs)),
+    );
     const onAbort = (): void => {
       finish(fail('aborted', 'aborted by the caller'));
     };
@@ -268,7 +325,11 @@ function requestOnce(target: URL, context: FetchContext, fail: Fail): Promise<Ho
       response = incoming;
       // Seen for a response cut off mid-body; after a normal end, 'close' follows with complete === true.
       incoming.on('error', (error) => {
-        finish(fail('connection', `connection lost while reading the body (${describeSystemError(error)})`, { cause: error }));
+        finish(
+          fail('connection', `connection lost while reading the body (${describeSystemError(error)})`, {
+            cause: error,
+          }),
+        );
       });
       incoming.on('close', () => {
         if (!incoming.complete) finish(fail('connection', 'connection closed before the body was complete'));
@@ -288,7 +349,12 @@ function requestOnce(target: URL, context: FetchContext, fail: Fail): Promise<Ho
       }
       const declaredLength = Number(headerValue(incoming.headers, 'content-length') ?? Number.NaN);
       if (Number.isFinite(declaredLength) && declaredLength > limits.maxBytes) {
-        finish(fail('too-large', `body of ${declaredLength} bytes (Content-Length) exceeds ${formatBytes(limits.maxBytes)} limit`));
+        finish(
+          fail(
+            'too-large',
+            `body of ${declaredLength} bytes (Content-Length) exceeds ${formatBytes(limits.maxBytes)} limit`,
+          ),
+        );
         return;
       }
       let coding: ContentCoding;
@@ -308,14 +374,21 @@ function requestOnce(target: URL, context: FetchContext, fail: Fail): Promise<Ho
       // Raw deflate or zlib-wrapped deflate is decided from the first two bytes.
       let deflateHead: Buffer | null = coding === 'deflate' ? Buffer.alloc(0) : null;
       const done = (): void => {
-        finish(null, { kind: 'body', httpStatus: incoming.statusCode ?? 200, headers: incoming.headers, body: Buffer.concat(chunks) });
+        finish(null, {
+          kind: 'body',
+          httpStatus: incoming.statusCode ?? 200,
+          headers: incoming.headers,
+          body: Buffer.concat(chunks),
+        });
       };
       const attachDecoder = (created: Transform): void => {
         decoder = created;
         created.on('data', (chunk: Buffer) => {
           decodedBytes += chunk.length;
           if (decodedBytes > limits.maxDecodedBytes) {
-            finish(fail('decompressed-too-large', `decompressed body exceeds ${formatBytes(limits.maxDecodedBytes)} limit`));
+            finish(
+              fail('decompressed-too-large', `decompressed body exceeds ${formatBytes(limits.maxDecodedBytes)} limit`),
+            );
             return;
           }
           chunks.push(chunk);
@@ -371,7 +444,16 @@ function requestOnce(target: URL, context: FetchContext, fail: Fail): Promise<Ho
     const send = target.protocol === 'https:' ? requestHttps : requestHttp;
     try {
       // agent: false gives every request a fresh socket that closes with the response: nothing lingers for vitest or app quit.
-      request = send(target, { method: 'GET', headers: context.headers, agent: false, ...(context.lookup === undefined ? {} : { lookup: context.lookup }) }, onResponse);
+      request = send(
+        target,
+        {
+          method: 'GET',
+          headers: context.headers,
+          agent: false,
+          ...(context.lookup === undefined ? {} : { lookup: context.lookup }),
+        },
+        onResponse,
+      );
     } catch (error) {
       finish(fail('connection', `could not send the request (${describeSystemError(error)})`, { cause: error }));
       return;
@@ -395,7 +477,9 @@ function createDecoder(coding: 'gzip' | 'deflate' | 'br', deflateHead: Buffer | 
   // Sync flush at the end accepts truncated streams, as browsers do; corrupt data still errors.
   if (coding === 'gzip') return createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
   if (coding === 'br') return createBrotliDecompress({ finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH });
-  return hasZlibHeader(deflateHead) ? createInflate({ finishFlush: zlibConstants.Z_SYNC_FLUSH }) : createInflateRaw({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  return hasZlibHeader(deflateHead)
+    ? createInflate({ finishFlush: zlibConstants.Z_SYNC_FLUSH })
+    : createInflateRaw({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
 }
 
 /** RFC 1950: compression method 8 in the low nibble and a header checksum divisible by 31. Some servers send raw RFC 1951 instead. */
@@ -403,7 +487,7 @@ function hasZlibHeader(head: Buffer | null): boolean {
   const first = head?.[0];
   const second = head?.[1];
   if (first === undefined || second === undefined) return false;
-  return (first & 0x0f) === 8 && (first >> 4) <= 7 && ((first << 8) | second) % 31 === 0;
+  return (first & 0x0f) === 8 && first >> 4 <= 7 && ((first << 8) | second) % 31 === 0;
 }
 
 function parseContentCoding(header: string | null): ContentCoding {
@@ -422,10 +506,17 @@ function parseContentCoding(header: string | null): ContentCoding {
 }
 
 function httpStatusError(response: IncomingMessage, httpStatus: number, fail: Fail): FetchError {
-  const reason = response.statusMessage !== undefined && response.statusMessage !== '' ? response.statusMessage : (STATUS_CODES[httpStatus] ?? 'Unknown Status');
-  const retryAfterSeconds = httpStatus === 429 || httpStatus === 503 ? parseRetryAfter(headerValue(response.headers, 'retry-after')) : null;
+  const reason =
+    response.statusMessage !== undefined && response.statusMessage !== ''
+      ? response.statusMessage
+      : (STATUS_CODES[httpStatus] ?? 'Unknown Status');
+  const retryAfterSeconds =
+    httpStatus === 429 || httpStatus === 503 ? parseRetryAfter(headerValue(response.headers, 'retry-after')) : null;
   const retryNote = retryAfterSeconds === null ? '' : ` (retry after ${retryAfterSeconds} s)`;
-  return fail(`http-${httpStatus}`, `server answered ${httpStatus} ${reason}${retryNote}`, { httpStatus, retryAfterSeconds });
+  return fail(`http-${httpStatus}`, `server answered ${httpStatus} ${reason}${retryNote}`, {
+    httpStatus,
+    retryAfterSeconds,
+  });
 }
 
 /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
@@ -445,9 +536,12 @@ function classifyRequestError(error: unknown, target: URL, fail: Fail): FetchErr
   }
   if (code === 'ECONNREFUSED') return fail('connection', `connection refused by ${target.host}`, { cause: error });
   if (code === 'ECONNRESET') return fail('connection', `connection reset by ${target.host}`, { cause: error });
-  if (code !== null && code.startsWith('HPE_')) return fail('connection', `malformed HTTP response (${code})`, { cause: error });
+  if (code !== null && code.startsWith('HPE_'))
+    return fail('connection', `malformed HTTP response (${code})`, { cause: error });
   if (code !== null && (code.includes('CERT') || code.includes('TLS') || code.includes('SSL'))) {
-    return fail('connection', `TLS handshake with ${target.host} failed (${describeSystemError(error)})`, { cause: error });
+    return fail('connection', `TLS handshake with ${target.host} failed (${describeSystemError(error)})`, {
+      cause: error,
+    });
   }
   return fail('connection', `connection to ${target.host} failed (${describeSystemError(error)})`, { cause: error });
 }

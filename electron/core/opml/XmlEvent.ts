@@ -4,6 +4,7 @@
  * the index in the input text where the markup starts (for line numbers in
  * problem messages). Attribute names are lower-cased: OPML writers disagree
  * on `xmlUrl` / `xmlurl` / `xmlURL`, and the first spelling in a tag wins.
+ * A self-closing start has no matching end event.
  */
 export type XmlEvent =
   | {
@@ -11,6 +12,8 @@ export type XmlEvent =
       readonly name: string;
       readonly attributes: ReadonlyMap<string, string>;
       readonly selfClosing: boolean;
+      /** Attributes whose value was cut off or never closed (recovery only); their values are not in `attributes`. */
+      readonly brokenAttributes: readonly string[];
       readonly offset: number;
     }
   | { readonly kind: 'end'; readonly name: string; readonly offset: number }

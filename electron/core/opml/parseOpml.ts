@@ -16,10 +16,12 @@ import type { XmlEvent } from './XmlEvent.ts';
  * feed. Every other outline that has children is a folder.
  */
 export function parseOpml(text: string): OpmlDocument {
-  if (typeof text !== 'string') {
+  // The type says string, but imports arrive over IPC and from disk: fail as OpmlError, never as TypeError.
+  const input: unknown = text;
+  if (typeof input !== 'string') {
     throw new OpmlError(
       'not-opml',
-      `opml:parse: expected the file's text, got ${text === null ? 'null' : typeof text}`,
+      `opml:parse: expected the file's text, got ${input === null ? 'null' : typeof input}`,
     );
   }
   // trim() also drops a byte-order mark.
@@ -51,11 +53,11 @@ export function parseOpml(text: string): OpmlDocument {
   if (!hasOpml) throw notOpml(text, null);
   const read = readOutlines(scan.events, lines);
   const folders = new Set(read.outlines.map((entry) => entry.folder).filter((folder) => folder !== null));
-  const feeds = `${read.outlines.length} ${read.outlines.length === 1 ? 'feed' : 'feeds'}`;
+  const feeds = read.outlines.length === 1 ? '1 feed was' : `${read.outlines.length} feeds were`;
   const inFolders = folders.size === 0 ? '' : ` in ${folders.size} ${folders.size === 1 ? 'folder' : 'folders'}`;
   const notes = [
     `the file is not well-formed XML (line ${lines.lineOf(tokens.offset)}, column ${lines.columnOf(tokens.offset)}: ` +
-      `${tokens.reason}); it was read tag by tag instead and ${feeds} were recovered${inFolders} — check the list`,
+      `${tokens.reason}); it was read tag by tag instead and ${feeds} recovered${inFolders} — check the list`,
   ];
   if (scan.cutOffAt !== null) {
     notes.push(
@@ -152,7 +154,14 @@ function readOutlines(events: readonly XmlEvent[], lines: LineIndex): Omit<OpmlD
 
     let isFeed = false;
     let problemIfLeaf: string | null = null;
-    if (type === 'source' || type === 'include') {
+    const brokenUrl = ['xmlurl', 'url'].find((attribute) => event.brokenAttributes.includes(attribute));
+    if (brokenUrl !== undefined && !xmlUrl) {
+      isFeed = true;
+      problems.push({
+        line,
+        message: `line ${line}: skipped ${label}: its ${brokenUrl === 'xmlurl' ? 'xmlUrl' : 'url'} value is cut off or lacks its closing quote`,
+      });
+    } else if (type === 'source' || type === 'include') {
       // Liferea's type="source" and OPML 2.0's type="include" point at other lists, even when they carry xmlUrl.
       const target = xmlUrl || url;
       if (target) {
@@ -263,6 +272,9 @@ function quote(value: string): string {
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 119)}…` : value);
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point here.
+const binaryPattern = /[\u0000-\u0008\u000E-\u001F]/;
+
 function notOpml(text: string, rootName: string | null): OpmlError {
   const head = text.slice(0, 4096);
   let detail: string;
@@ -270,8 +282,7 @@ function notOpml(text: string, rootName: string | null): OpmlError {
     detail = 'it is an HTML page (perhaps a site rather than its exported subscription list)';
   } else if (rootName !== null) {
     detail = `its root element is <${rootName}>, not <opml>`;
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point here.
-  } else if (/[\u0000-\u0008\u000E-\u001F]/.test(head)) {
+  } else if (binaryPattern.test(head)) {
     detail = 'it looks like binary data';
   } else {
     detail = `no <opml> or <outline> element in ${text.length} characters starting ${quote(text.trim().slice(0, 40))}`;

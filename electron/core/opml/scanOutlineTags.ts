@@ -23,7 +23,7 @@ const valueEndPattern = /\s*\/?>|\s*[^\s=<>/"']+\s*=\s*["']|\s+[^\s=<>/"']+\s*\/
 // Markup that certainly starts a new tag; a value still open when one appears was never closed.
 const tagBoundaryPattern = /<\/?(?:outline|body|opml|head)[\s/>]/giu;
 const elementNamePattern = /<([A-Za-z_:\u00C0-\uFFFF][^\s<>/"'=]*)/y;
-const endTagPattern = /<\/\s*([^\s<>/]+)/y;
+const endTagPattern = /<\/\s*([^\s<>/]*)[^<>]*>?/y;
 const attributeNamePattern = /[^\s=<>/"']+/y;
 const unquotedValuePattern = /[^\s>]*/y;
 const whitespacePattern = /\s*/y;
@@ -39,9 +39,21 @@ export function scanOutlineTags(text: string): OutlineTagScan {
     return whitespacePattern.lastIndex;
   };
 
+  // The next tag boundary at or after `searchedFrom`, remembered so that a file with many values and
+  // no boundary ahead is not searched to its end once per value.
+  let boundarySearchedFrom = Number.POSITIVE_INFINITY;
+  let nextBoundary = -1;
+  const boundaryAfter = (from: number): number => {
+    if (from < boundarySearchedFrom || (nextBoundary >= 0 && nextBoundary < from)) {
+      tagBoundaryPattern.lastIndex = from;
+      nextBoundary = tagBoundaryPattern.exec(text)?.index ?? -1;
+      boundarySearchedFrom = from;
+    }
+    return nextBoundary;
+  };
+
   const readQuotedValue = (from: number, quote: string): { value: string; end: number; closed: boolean } => {
-    tagBoundaryPattern.lastIndex = from;
-    const boundary = tagBoundaryPattern.exec(text)?.index ?? -1;
+    const boundary = boundaryAfter(from);
     let searchFrom = from;
     for (;;) {
       const close = text.indexOf(quote, searchFrom);
@@ -90,13 +102,11 @@ export function scanOutlineTags(text: string): OutlineTagScan {
       continue;
     }
     if (text.startsWith('</', position)) {
+      // Up to its ">", or up to the next "<" when the ">" is missing.
       endTagPattern.lastIndex = position;
-      const match = endTagPattern.exec(text);
-      const greaterThan = text.indexOf('>', position);
-      const nextLessThan = text.indexOf('<', position + 1);
-      if (match?.[1] !== undefined) events.push({ kind: 'end', name: match[1], offset: position });
-      if (greaterThan >= 0 && (nextLessThan < 0 || greaterThan < nextLessThan)) position = greaterThan + 1;
-      else position = nextLessThan < 0 ? text.length : nextLessThan;
+      const name = endTagPattern.exec(text)?.[1];
+      if (name) events.push({ kind: 'end', name, offset: position });
+      position = Math.max(endTagPattern.lastIndex, position + 2);
       continue;
     }
     elementNamePattern.lastIndex = position;
@@ -111,6 +121,7 @@ export function scanOutlineTags(text: string): OutlineTagScan {
 
     const start = position;
     const attributes = new Map<string, string>();
+    const brokenAttributes: string[] = [];
     let selfClosing = false;
     position += 1 + name.length;
     for (;;) {
@@ -151,9 +162,11 @@ export function scanOutlineTags(text: string): OutlineTagScan {
           value = quoted.value;
           position = quoted.end;
           if (!quoted.closed) {
+            // Without its closing quote a value's end is a guess (a URL would take "/>" and the line break
+            // with it), so it is reported rather than used.
             selfClosing = true;
             if (position >= text.length) cutOffAt = start;
-            setFirst(attributes, attributeName, value);
+            if (!attributes.has(attributeName.toLowerCase())) brokenAttributes.push(attributeName.toLowerCase());
             break;
           }
         } else {
@@ -164,7 +177,7 @@ export function scanOutlineTags(text: string): OutlineTagScan {
       }
       setFirst(attributes, attributeName, value);
     }
-    events.push({ kind: 'start', name, attributes, selfClosing, offset: start });
+    events.push({ kind: 'start', name, attributes, selfClosing, brokenAttributes, offset: start });
   }
   return { events, cutOffAt };
 }
@@ -177,9 +190,10 @@ function setFirst(attributes: Map<string, string>, name: string, raw: string): v
 /** Skips `<!DOCTYPE …>` (with any internal subset) or another `<!…>` declaration; nothing in it is used. */
 function skipDeclaration(text: string, from: number): number {
   const greaterThan = text.indexOf('>', from);
-  const bracket = text.indexOf('[', from);
-  if (bracket >= 0 && (greaterThan < 0 || bracket < greaterThan)) {
-    const subsetEnd = text.indexOf(']', bracket);
+  // Only look for "[" before the ">", so each declaration costs its own length, not the file's.
+  const bracket = text.slice(from, greaterThan < 0 ? text.length : greaterThan).indexOf('[');
+  if (bracket >= 0) {
+    const subsetEnd = text.indexOf(']', from + bracket);
     const end = subsetEnd < 0 ? -1 : text.indexOf('>', subsetEnd);
     return end < 0 ? text.length : end + 1;
   }

@@ -131,7 +131,7 @@ function tokenize(text: string): XmlTokens {
         if (character === '>' || text.startsWith('/>', afterWhitespace)) {
           const selfClosing = character === '/';
           position = afterWhitespace + (selfClosing ? 2 : 1);
-          events.push({ kind: 'start', name, attributes, selfClosing, offset: start });
+          events.push({ kind: 'start', name, attributes, selfClosing, brokenAttributes: [], offset: start });
           if (!selfClosing) openElements.push(name);
           break;
         }

@@ -26,13 +26,13 @@ function rawRequest(
         response.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
         });
-        response.on('end', () =>
+        response.on('end', () => {
           resolve({
             status: response.statusCode ?? 0,
             headers: response.headers,
             body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        });
         response.on('error', reject);
       },
     );

@@ -1,0 +1,72 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * The reader screen as a user sees it, found by roles and labels only, so
+ * the tests also hold the screen to its accessibility promises.
+ */
+export class ReaderPage {
+  readonly page: Page;
+  readonly feedsNav: Locator;
+  readonly articlesPane: Locator;
+  readonly reader: Locator;
+  readonly feedUrlInput: Locator;
+  readonly addFeedButton: Locator;
+  readonly addFeedError: Locator;
+  readonly refreshButton: Locator;
+  readonly refreshStatus: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.feedsNav = page.getByRole('navigation', { name: 'Feeds' });
+    this.articlesPane = page.getByRole('main').getByRole('region').first();
+    this.reader = page.getByRole('main').getByRole('article');
+    this.feedUrlInput = this.feedsNav.getByLabel('Feed or site URL');
+    this.addFeedButton = this.feedsNav.getByRole('button', { name: 'Add feed' });
+    this.addFeedError = this.feedsNav.getByRole('alert');
+    this.refreshButton = page.getByRole('banner').getByRole('button', { name: /refresh/i });
+    this.refreshStatus = page.getByRole('banner').getByRole('status');
+  }
+
+  /** Opens the host URL (with its #token) and waits for the feed list to load. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.feedsNav.getByRole('button', { name: /^All articles/ }).waitFor();
+  }
+
+  async addFeed(url: string): Promise<void> {
+    await this.feedUrlInput.fill(url);
+    await this.addFeedButton.click();
+  }
+
+  feedRow(title: string): Locator {
+    return this.feedsNav.getByRole('listitem').filter({ hasText: title }).getByRole('button');
+  }
+
+  articleRows(): Locator {
+    return this.articlesPane.getByRole('listitem').getByRole('button');
+  }
+
+  articleRow(title: string): Locator {
+    return this.articlesPane.getByRole('listitem').filter({ hasText: title }).getByRole('button');
+  }
+
+  unreadDot(title: string): Locator {
+    return this.articleRow(title).getByRole('img', { name: 'Unread' });
+  }
+
+  async openArticle(title: string): Promise<void> {
+    await this.articleRow(title).click();
+  }
+
+  readerTitle(): Locator {
+    return this.reader.getByRole('heading', { level: 2 });
+  }
+
+  readerLink(): Locator {
+    return this.reader.getByRole('link', { name: 'Open original' });
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path, fullPage: false });
+  }
+}

@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../../../electron/cli/runCli.ts';
+import { createTempDirectory } from '../../support/tempDirectory.ts';
+import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
+
+const cli = join(import.meta.dirname, '../../../electron/cli/offprint.ts');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let temp: ReturnType<typeof createTempDirectory>;
+let server: FixtureServer;
+let dataDir: string;
+
+async function offprint(...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--data-dir', dataDir, ...args], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    untilInterrupted: () => Promise.resolve(),
+  });
+  return { code, stdout, stderr };
+}
+
+async function json<T>(...args: string[]): Promise<T> {
+  const run = await offprint('--json', ...args);
+  if (run.code !== EXIT.ok) throw new Error(`offprint ${args.join(' ')} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
+}
+
+beforeAll(async () => {
+  temp = createTempDirectory('cli');
+  dataDir = join(temp.path, 'library');
+  server = await startFixtureServer({
+    '/wire.xml': serve(
+      rssFeed('Example Wire', [
+        { guid: 'a', title: 'Gallium curbs', link: 'https://wire.test/a', body: '<p>Gallium exports need licences.</p>' },
+        { guid: 'b', title: 'Potash eases', link: 'https://wire.test/b', body: '<p>Potash eased.</p>', date: 'Mon, 08 Sep 2025 08:00:00 GMT' },
+      ]),
+      'application/rss+xml',
+    ),
+    '/down.xml': (_request, response) => void response.writeHead(500).end('boom'),
+  });
+});
+afterAll(async () => {
+  await server.close();
+  temp.dispose();
+});
+
+describe('offprint CLI', () => {
+  it('adds, lists, refreshes, reads, saves and removes through the contract', async () => {
+    const added = await json<{ feed: { id: number; title: string }; refresh: { newCount: number } }>('feeds', 'add', server.url('/wire.xml'));
+    expect(added).toMatchObject({ feed: { title: 'Example Wire' }, refresh: { newCount: 2 } });
+
+    const human = await offprint('feeds', 'list');
+    expect(human.stdout).toContain('Example Wire');
+    expect(human.stdout).toContain('2 articles, 2 unread, ok');
+
+    const page = await json<{ total: number; items: { id: string; title: string }[] }>('articles', 'list', '--limit', '1');
+    expect(page.total).toBe(2);
+    expect(page.items.map((item) => item.title)).toEqual(['Potash eases']);
+
+    const shown = await offprint('articles', 'show', page.items[0]?.id ?? '');
+    expect(shown.stdout).toContain('Potash eased.');
+
+    expect((await offprint('save', page.items[0]?.id ?? '')).stdout).toBe('Saved: Potash eases\n');
+    expect((await json<{ total: number }>('articles', 'list', '--saved')).total).toBe(1);
+
+    const refresh = await json<{ feeds: { status: string }[] }>('refresh', String(added.feed.id));
+    expect(refresh.feeds.map((result) => result.status)).toEqual(['ok']);
+
+    const exported = join(temp.path, 'subs.opml');
+    expect((await offprint('opml', 'export', exported)).code).toBe(EXIT.ok);
+    expect(readFileSync(exported, 'utf8')).toContain(server.url('/wire.xml'));
+
+    const removed = await json<{ articlesDeleted: number; articlesKept: number }>('feeds', 'remove', String(added.feed.id));
+    expect(removed).toEqual({ removed: true, articlesDeleted: 1, articlesKept: 1 });
+  });
+
+  it('reports a failing feed in the result, not as a crash', async () => {
+    const opml = join(temp.path, 'down.opml');
+    writeFileSync(opml, `<opml version="2.0"><body><outline text="Down" xmlUrl="${server.url('/down.xml')}"/></body></opml>`);
+    expect((await offprint('opml', 'import', opml)).stdout).toContain('1 feeds added');
+    const run = await offprint('refresh');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toMatch(/feed \d+ Down: error \(http-500\) feed \d+: .*500/);
+  });
+
+  it('imports JSON Lines and reports every rejected line with its number', async () => {
+    const file = join(temp.path, 'import.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 1, title: 'Rare earth quota', body: 'Quota raised.', source: 'Reuters', topics: ['rare-earths'], date: '1987-03-02T00:00:00Z' }),
+        '{ not json',
+        JSON.stringify({ source: 'Reuters' }),
+        JSON.stringify({ id: 2, title: 'Bad date', body: 'x', date: 'someday' }),
+      ].join('\n'),
+    );
+    const report = await json<{ newCount: number; rejectedCount: number; problems: string[] }>('articles', 'import', file);
+    expect(report.newCount).toBe(1);
+    expect(report.rejectedCount).toBe(3);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/import\.jsonl:2: not JSON/),
+      expect.stringMatching(/import\.jsonl:3: needs a title, body or html/),
+      expect.stringMatching(/import\.jsonl:4: date "someday" is not a date/),
+    ]);
+    const again = await json<{ newCount: number; unchangedCount: number }>('articles', 'import', file);
+    expect(again).toMatchObject({ newCount: 0, unchangedCount: 1 });
+  });
+
+  it('explains usage errors and unknown ids with a non-zero exit', async () => {
+    const unknown = await offprint('frobnicate');
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.stderr).toMatch(/^offprint: unknown command "frobnicate"/);
+    const badId = await offprint('feeds', 'remove', 'twelve');
+    expect(badId.code).toBe(EXIT.usage);
+    expect(badId.stderr).toContain('feed id must be a whole number, got "twelve"');
+    const missing = await offprint('articles', 'show', 'nope');
+    expect(missing.code).toBe(EXIT.failed);
+    expect(missing.stderr).toBe('offprint: articles:get: no article with id nope\n');
+    const badFlag = await offprint('--colour');
+    expect(badFlag.code).toBe(EXIT.usage);
+  });
+
+  it('refuses a data directory that cannot hold a library (exit 3)', async () => {
+    const notADirectory = join(temp.path, 'file-not-dir');
+    writeFileSync(notADirectory, 'x');
+    let stderr = '';
+    const code = await runCli(['--data-dir', notADirectory, 'info'], {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      untilInterrupted: () => Promise.resolve(),
+    });
+    expect(code).toBe(EXIT.dataDir);
+    expect(stderr).toMatch(/^offprint: cannot open data directory .*file-not-dir/);
+  });
+
+  it('runs as a real process: `offprint info --json` on Node 24', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, '--data-dir', dataDir, '--json', 'info']);
+    const info = JSON.parse(stdout) as { name: string; schemaVersion: number; runtime: string };
+    expect(info).toMatchObject({ name: 'Offprint', schemaVersion: 1 });
+    expect(info.runtime).toMatch(/^Node 24\./);
+  });
+});
