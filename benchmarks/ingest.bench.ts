@@ -3,6 +3,7 @@
 // 1. Import at scale: the Reuters-21578 corpus repeated (ids shifted, dates a year later per
 //    repetition) up to OFFPRINT_BENCH_ARTICLES articles (default 100,000) as JSON Lines, imported
 //    with importArticles into a fresh store, then the same file again (every line a dedupe hit).
+//    This phase runs in a child process, so its peak RSS is the import's own.
 // 2. Feed path: one 10,000-item RSS 2.0 document built from the same stories; parseFeed alone,
 //    parse + toNewArticle + upsertArticles into a fresh store in one transaction (the headline),
 //    and a refresh of the unchanged document.
@@ -10,12 +11,28 @@
 //    table with the store's pragmas, so the store's figure reads as a fraction of that ceiling.
 //
 // Figures and ratios only: nothing here asserts a time. Progress goes to stderr.
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
-import { gunzipSync } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createGunzip } from 'node:zlib';
 import { parseDate } from '../electron/core/feeds/parseDate.ts';
 import { parseFeed } from '../electron/core/feeds/parseFeed.ts';
 import { importArticles } from '../electron/core/ingest/importArticles.ts';
@@ -34,6 +51,7 @@ const WARMUP_ARTICLES = 1_000;
 const WARMUP_FEED_ITEMS = 500;
 const FEED_URL = 'https://example.test/feed.xml';
 const JSON_OUTPUT = process.argv.includes('--json');
+const IMPORT_PHASE_FLAG = '--import-phase';
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 interface Story {
@@ -56,6 +74,17 @@ interface ImportFigures {
   readonly report: ImportReport;
 }
 
+interface ImportPhase {
+  readonly first: ImportFigures;
+  readonly unchanged: ImportFigures;
+  readonly storedArticles: number;
+  readonly databaseSize: number;
+  readonly rssBeforeImport: number;
+  readonly peakRss: number;
+  /** 'phase': the first import alone (Linux); 'process': the child's lifetime. */
+  readonly peakCovers: 'phase' | 'process';
+}
+
 interface FeedSample {
   readonly parse: number;
   readonly convert: number;
@@ -70,7 +99,8 @@ type DateMode = 'reuters' | 'iso';
 function positiveInteger(value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
   const parsed = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`expected a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`expected a positive integer, got ${JSON.stringify(value)}`);
   return parsed;
 }
 
@@ -101,6 +131,36 @@ function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** A full GC between phases, so one phase's garbage neither inflates the next one's RSS nor lands in its timing. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as (() => void) | undefined;
+  collect?.();
+}
+
+/**
+ * Linux: resets the process's peak RSS (VmHWM) so the next reading covers one phase only.
+ * Elsewhere the reading stays the process's lifetime peak.
+ */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function peakRssBytes(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) * 1024;
+  } catch {
+    // Not Linux: fall through to the lifetime peak.
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
@@ -113,9 +173,11 @@ function databaseBytes(path: string): number {
 
 // ---- corpus ----
 
-function loadCorpus(path: string): Story[] {
+/** Streams the corpus so that only the stories stay in memory (the peak RSS figure should be the import's). */
+async function loadCorpus(path: string): Promise<Story[]> {
   const stories: Story[] = [];
-  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of lines) {
     if (line.trim() === '') continue;
     const record = JSON.parse(line) as Record<string, unknown>;
     const topics = Array.isArray(record['topics']) ? record['topics'] : [];
@@ -130,16 +192,26 @@ function loadCorpus(path: string): Story[] {
   return stories;
 }
 
-/** Reuters writes "26-FEB-1987 15:01:01.79" (sometimes with trailing junk); null when it is not a real time. */
+const REUTERS_DATE = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/;
+
+/** Reuters writes "26-FEB-1987 15:01:01.79" (some with trailing junk); null when it is not a real time. */
 function reutersDate(raw: string, yearShift: number): Date | null {
-  const match = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/.exec(raw);
+  const match = REUTERS_DATE.exec(raw);
   if (!match) return null;
   const [, day, monthName, year, hours, minutes, seconds, fraction] = match;
   const month = MONTHS.indexOf(monthName ?? '');
   if (month < 0 || Number(hours) > 23) return null;
   const milliseconds = fraction ? Number(fraction.padEnd(3, '0')) : 0;
   return new Date(
-    Date.UTC(Number(year) + yearShift, month, Number(day), Number(hours), Number(minutes), Number(seconds), milliseconds),
+    Date.UTC(
+      Number(year) + yearShift,
+      month,
+      Number(day),
+      Number(hours),
+      Number(minutes),
+      Number(seconds),
+      milliseconds,
+    ),
   );
 }
 
@@ -160,8 +232,9 @@ function shiftedDate(story: Story, repetition: number, mode: DateMode): string |
   const date = reutersDate(story.date, repetition);
   if (!date) return null;
   if (mode === 'iso') return date.toISOString();
-  const year = String(date.getUTCFullYear());
-  return story.date.trim().replace(/^(\d{1,2}-[A-Z]{3}-)\d{4}/, `$1${year}`);
+  // Reuters' own notation, without the trailing junk some stories carry.
+  const written = (REUTERS_DATE.exec(story.date)?.[0] ?? '').trim().replace(/\s+/g, ' ');
+  return written.replace(/^(\d{1,2}-[A-Z]{3}-)\d{4}/, `$1${date.getUTCFullYear()}`);
 }
 
 /** Writes `count` JSON Lines: the corpus over and over, ids shifted by ID_STRIDE and dates by a year per pass. */
@@ -251,7 +324,10 @@ async function measureImport(store: ArticleStore, path: string, articles: number
 function openFeedStore(path: string): { store: ArticleStore; feedId: number } {
   removeDatabase(path);
   const store = ArticleStore.open(path);
-  const feedId = store.writer.addFeed({ url: FEED_URL, title: 'Reuters-21578 (benchmark)' }, new Date().toISOString()).id;
+  const feedId = store.writer.addFeed(
+    { url: FEED_URL, title: 'Reuters-21578 (benchmark)' },
+    new Date().toISOString(),
+  ).id;
   return { store, feedId };
 }
 
@@ -314,7 +390,9 @@ function measureFeed(directory: string, xml: string, items: number, label: strin
 
   const upsertPath = join(directory, `${label}-upsert.db`);
   const upsertTarget = openFeedStore(upsertPath);
-  const upsert = time(() => upsertTarget.store.writer.upsertArticles(upsertTarget.feedId, rows, new Date().toISOString()));
+  const upsert = time(() =>
+    upsertTarget.store.writer.upsertArticles(upsertTarget.feedId, rows, new Date().toISOString()),
+  );
   check('upserted new', upsert.value.newIds.length, items);
   upsertTarget.store.close();
   removeDatabase(upsertPath);
@@ -348,50 +426,94 @@ const decimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maxim
 const mebibytes = (bytes: number): string => `${decimal.format(bytes / 1024 / 1024)} MiB`;
 const rate = (perSecond: number, unit: string): string => `${integer.format(perSecond)} ${unit}/s`.padStart(20);
 
+/** Runs in the child process: warm-up import, then the measured import and the unchanged re-import. */
+async function importPhase(directory: string): Promise<ImportPhase> {
+  const importFile = join(directory, 'import.jsonl');
+  const warmupFile = join(directory, 'warmup.jsonl');
+  const warmupDatabase = join(directory, 'warmup.db');
+  const warmupStore = ArticleStore.open(warmupDatabase);
+  await importArticles(warmupStore, warmupFile);
+  await importArticles(warmupStore, warmupFile);
+  warmupStore.close();
+  removeDatabase(warmupDatabase);
+
+  const importDatabase = join(directory, 'import.db');
+  const store = ArticleStore.open(importDatabase);
+  try {
+    collectGarbage();
+    const peakIsPhase = resetPeakRss();
+    const rssBeforeImport = process.memoryUsage().rss;
+    progress('  import, fresh store');
+    const first = await measureImport(store, importFile, IMPORT_ARTICLES);
+    const peakRss = peakRssBytes();
+    collectGarbage();
+    progress('  import again, unchanged');
+    const unchanged = await measureImport(store, importFile, IMPORT_ARTICLES);
+    const storedArticles = store.reader.countArticles();
+    store.close();
+    const databaseSize = databaseBytes(importDatabase);
+    return {
+      first,
+      unchanged,
+      storedArticles,
+      databaseSize,
+      rssBeforeImport,
+      peakRss,
+      peakCovers: peakIsPhase ? 'phase' : 'process',
+    };
+  } finally {
+    store.close();
+    removeDatabase(importDatabase);
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const directory = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
   try {
     progress(`loading ${CORPUS_PATH}`);
-    const stories = loadCorpus(CORPUS_PATH);
+    const stories = await loadCorpus(CORPUS_PATH);
     const firstDate = stories[0]?.date ?? '';
     const dates = chooseDateMode(firstDate.trim());
+    const undated = stories.filter((story) => reutersDate(story.date, 0) === null).length;
 
-    // Warm-up: every path once, small, so the measured runs do not pay for JIT and first-time setup.
-    progress('warm-up');
-    const warmupFile = join(directory, 'warmup.jsonl');
-    writeImportFile(warmupFile, stories, WARMUP_ARTICLES, dates.mode);
-    const warmupStore = ArticleStore.open(join(directory, 'warmup.db'));
-    await importArticles(warmupStore, warmupFile);
-    await importArticles(warmupStore, warmupFile);
-    warmupStore.close();
-    removeDatabase(join(directory, 'warmup.db'));
-    rmSync(warmupFile);
-    measureFeed(directory, buildRss(stories, WARMUP_FEED_ITEMS), WARMUP_FEED_ITEMS, 'warmup');
-
-    // 1. Import at scale.
+    // 1. Import at scale, in a child process of its own: its peak RSS is the import's, not this
+    //    process's (which holds the corpus and whatever V8 kept from earlier phases).
     const importFile = join(directory, 'import.jsonl');
+    const warmupFile = join(directory, 'warmup.jsonl');
     progress(`writing ${integer.format(IMPORT_ARTICLES)} articles as JSON Lines`);
     const importFileBytes = writeImportFile(importFile, stories, IMPORT_ARTICLES, dates.mode);
-    const importDatabase = join(directory, 'import.db');
-    const importStore = ArticleStore.open(importDatabase);
-    const rssBeforeImport = process.memoryUsage().rss;
-    progress('import (fresh store)');
-    const firstImport = await measureImport(importStore, importFile, IMPORT_ARTICLES);
-    const peakRss = process.resourceUsage().maxRSS * 1024;
-    progress('import again (unchanged)');
-    const secondImport = await measureImport(importStore, importFile, IMPORT_ARTICLES);
-    const storedArticles = importStore.reader.countArticles();
-    importStore.close();
-    const databaseSize = databaseBytes(importDatabase);
-    removeDatabase(importDatabase);
+    writeImportFile(warmupFile, stories, WARMUP_ARTICLES, dates.mode);
+    progress('import phase (child process): warm-up, fresh store, again unchanged');
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), IMPORT_PHASE_FLAG, directory], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (child.status !== 0) throw new Error(`import phase failed (exit ${child.status ?? child.signal ?? 'unknown'})`);
+    const imported = JSON.parse(child.stdout) as ImportPhase;
     rmSync(importFile);
+    rmSync(warmupFile);
+    const {
+      first: firstImport,
+      unchanged: secondImport,
+      storedArticles,
+      databaseSize,
+      rssBeforeImport,
+      peakRss,
+    } = imported;
+    const peakIsPhase = imported.peakCovers === 'phase';
+
+    // Warm-up of the feed path: every step once, small, so the measured runs do not pay for JIT and first-time setup.
+    progress('feed warm-up');
+    measureFeed(directory, buildRss(stories, WARMUP_FEED_ITEMS), WARMUP_FEED_ITEMS, 'warmup');
 
     // 2 + 3. Feed path and its peer, each repeated; the medians are reported.
     const xml = buildRss(stories, FEED_ITEMS);
     const samples: FeedSample[] = [];
     for (let repeat = 1; repeat <= FEED_REPEATS; repeat += 1) {
       progress(`feed path, run ${repeat}/${FEED_REPEATS}`);
+      collectGarbage();
       samples.push(measureFeed(directory, xml, FEED_ITEMS, `feed${repeat}`));
     }
     const medianOf = (key: keyof FeedSample): number => median(samples.map((sample) => sample[key]));
@@ -410,17 +532,29 @@ async function main(): Promise<void> {
 
     if (JSON_OUTPUT) {
       const document = {
-        environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu },
-        corpus: { path: CORPUS_PATH, stories: stories.length, dates: dates.note },
+        environment: {
+          node: process.version,
+          platform: `${process.platform} ${process.arch}`,
+          cpus: cpus().length,
+          cpu,
+        },
+        corpus: { path: CORPUS_PATH, stories: stories.length, undatedStories: undated, dates: dates.note },
         import: {
           articles: IMPORT_ARTICLES,
           fileBytes: importFileBytes,
-          first: { ...firstImport, report: { ...firstImport.report, problems: firstImport.report.problems.slice(0, 5) } },
-          unchanged: { ...secondImport, report: { ...secondImport.report, problems: secondImport.report.problems.slice(0, 5) } },
+          first: {
+            ...firstImport,
+            report: { ...firstImport.report, problems: firstImport.report.problems.slice(0, 5) },
+          },
+          unchanged: {
+            ...secondImport,
+            report: { ...secondImport.report, problems: secondImport.report.problems.slice(0, 5) },
+          },
           storedArticles,
           databaseBytes: databaseSize,
           rssBeforeImportBytes: rssBeforeImport,
           peakRssBytes: peakRss,
+          peakRssCovers: peakIsPhase ? 'the first import' : 'the import process',
         },
         feed: {
           items: FEED_ITEMS,
@@ -439,13 +573,13 @@ async function main(): Promise<void> {
 
     const lines = [
       `Offprint ingest benchmark — node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} × ${cpu}`,
-      `corpus: ${stories.length.toLocaleString('en-US')} Reuters-21578 stories; dates ${dates.note}`,
+      `corpus: ${integer.format(stories.length)} Reuters-21578 stories (${undated} with an unusable date, written undated); dates ${dates.note}`,
       '',
       `import: ${integer.format(IMPORT_ARTICLES)} articles, JSON Lines ${mebibytes(importFileBytes)}`,
       `  fresh store          ${rate(firstImport.perSecond, 'articles')}  ${decimal.format(firstImport.seconds).padStart(7)} s   new ${integer.format(firstImport.report.newCount)}, rejected ${firstImport.report.rejectedCount}`,
       `  again, unchanged     ${rate(secondImport.perSecond, 'articles')}  ${decimal.format(secondImport.seconds).padStart(7)} s   unchanged ${integer.format(secondImport.report.unchangedCount)}, new ${secondImport.report.newCount}, updated ${secondImport.report.updatedCount}`,
       `  database on disk     ${mebibytes(databaseSize).padStart(20)}            ${integer.format(databaseSize / Math.max(1, storedArticles))} B/article, ${integer.format(storedArticles)} stored`,
-      `  peak RSS             ${mebibytes(peakRss).padStart(20)}            ${mebibytes(rssBeforeImport)} before the import`,
+      `  peak RSS             ${mebibytes(peakRss).padStart(20)}            ${peakIsPhase ? 'first import' : 'import process'}; ${mebibytes(rssBeforeImport)} before it`,
       '',
       `feed: RSS 2.0, ${integer.format(FEED_ITEMS)} items, ${mebibytes(Buffer.byteLength(xml))}, median of ${FEED_REPEATS}`,
       `  parseFeed            ${rate(feed.parse, 'items')}`,
@@ -464,4 +598,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const phaseIndex = process.argv.indexOf(IMPORT_PHASE_FLAG);
+const phaseDirectory = phaseIndex >= 0 ? process.argv[phaseIndex + 1] : undefined;
+if (phaseDirectory === undefined) {
+  await main();
+} else {
+  process.stdout.write(JSON.stringify(await importPhase(phaseDirectory)));
+}

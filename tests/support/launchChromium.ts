@@ -26,7 +26,9 @@ export interface LaunchedChromium {
 }
 
 /** System Chromium with a fresh throwaway profile and one open page. */
-export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<LaunchedChromium> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<LaunchedChromium> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'offprint-chromium-'));
   let context: BrowserContext;
   try {

@@ -37,7 +37,8 @@ export class HostLimiter {
   /**
    * Runs `task` once a slot on `host` is free. If `signal` aborts while the
    * task is still waiting, it leaves the queue and the promise rejects with
-   * the signal's reason; a task that already started is the task's to stop.
+   * the signal's reason (wrapped in an Error if it is not one); a task that
+   * already started is the task's to stop.
    */
   async run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const key = host.toLowerCase();

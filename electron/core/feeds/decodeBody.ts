@@ -200,8 +200,9 @@ function looksLikeUtf8(body: Buffer): boolean {
  * ties when the content says nothing.
  */
 export function sniffContentKind(text: string, contentType: string | null): ContentKind {
-  const start = /\S/.exec(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  const body = start === null ? '' : text.slice(start.index, start.index + 64 * 1024);
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const start = /\S/.exec(unmarked);
+  const body = start === null ? '' : unmarked.slice(start.index, start.index + 64 * 1024);
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (body.startsWith('{')) {
     // JSON escapes '/' as '\/' more often than not; the header only counts when the version is missing (truncated bodies).
@@ -214,7 +215,7 @@ export function sniffContentKind(text: string, contentType: string | null): Cont
   if (root !== null && !HTML_ELEMENTS.has(root)) return 'unknown'; // other XML: OPML, sitemaps, API answers
   // Headless HTML ("<h1>502 Bad Gateway</h1>"), or PHP warnings printed before a feed.
   const early = body.slice(0, 4096);
-  if (/<(rss|feed|rdf:rdf)[\s>]/i.test(early)) return 'feed-xml';
+  if (/<(rss|feed|rdf:rdf)[\s/>]/i.test(early)) return 'feed-xml';
   if (root !== null) return 'html';
   return mediaType === 'text/html' && body.includes('<') ? 'html' : 'unknown';
 }

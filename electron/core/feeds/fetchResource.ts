@@ -233,15 +233,17 @@ function followRedirect(
   } catch (error) {
     throw fail('bad-url', `server redirected to an invalid Location "${location}"`, { cause: error });
   }
-  if (!isHttp(next))
+  if (!isHttp(next)) {
     throw fail(
       'unsupported-scheme',
       `server redirected to ${next.href}, whose ${next.protocol} scheme is not supported`,
     );
+  }
   next.hash = '';
   if (seen.has(next.href)) throw fail('redirect-loop', `redirect loop: ${next.href} was already visited`);
-  if (redirects.length >= limits.maxRedirects)
+  if (redirects.length >= limits.maxRedirects) {
     throw fail('too-many-redirects', `more than ${limits.maxRedirects} redirects (next was ${next.href})`);
+  }
   seen.add(next.href);
   redirects.push(next.href);
   return next;
@@ -266,8 +268,9 @@ async function runHop(
     return await limiter.run(hop.hostname, timed, context.signal);
   } catch (error) {
     // The limiter rejects with the signal's reason when the caller aborts while queued.
-    if (!(error instanceof FetchError) && context.signal?.aborted === true)
+    if (!(error instanceof FetchError) && context.signal?.aborted === true) {
       throw fail('aborted', 'aborted by the caller', { cause: error });
+    }
     throw error;
   }
 }
@@ -538,12 +541,19 @@ function classifyRequestError(error: unknown, target: URL, fail: Fail): FetchErr
   if (code === 'ECONNRESET') return fail('connection', `connection reset by ${target.host}`, { cause: error });
   if (code !== null && code.startsWith('HPE_'))
     return fail('connection', `malformed HTTP response (${code})`, { cause: error });
-  if (code !== null && (code.includes('CERT') || code.includes('TLS') || code.includes('SSL'))) {
+  if (target.protocol === 'https:' && isTlsError(code, error)) {
     return fail('connection', `TLS handshake with ${target.host} failed (${describeSystemError(error)})`, {
       cause: error,
     });
   }
+
   return fail('connection', `connection to ${target.host} failed (${describeSystemError(error)})`, { cause: error });
+}
+
+function isTlsError(code: string | null, error: unknown): boolean {
+  if (code !== null && (code === 'EPROTO' || code.includes('CERT') || code.includes('TLS') || code.includes('SSL')))
+    return true;
+  return error instanceof Error && error.message.includes('SSL routines');
 }
 
 function systemErrorCode(error: unknown): string | null {
@@ -553,7 +563,8 @@ function systemErrorCode(error: unknown): string | null {
 
 function describeSystemError(error: unknown): string {
   const code = systemErrorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
+  // OpenSSL messages run over several lines; the first says what went wrong.
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() ?? '';
   return code === null || message.includes(code) ? message : `${code}: ${message}`;
 }
 

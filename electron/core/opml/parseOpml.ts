@@ -59,6 +59,7 @@ export function parseOpml(text: string): OpmlDocument {
     `the file is not well-formed XML (line ${lines.lineOf(tokens.offset)}, column ${lines.columnOf(tokens.offset)}: ` +
       `${tokens.reason}); it was read tag by tag instead and ${feeds} recovered${inFolders} — check the list`,
   ];
+  notes.push(...findUnreadFeedUrls(text, scan.events, lines));
   if (scan.cutOffAt !== null) {
     notes.push(
       `line ${lines.lineOf(scan.cutOffAt)}: the file ends in the middle of a tag, so it looks cut off; ` +
@@ -66,6 +67,32 @@ export function parseOpml(text: string): OpmlDocument {
     );
   }
   return { ...read, problems: [...notes, ...read.problems], recovered: true };
+}
+
+/**
+ * The safety net under recovery: an `xmlUrl=` in the text that the scanner
+ * did not read as an attribute of its tag (swallowed by a value whose quotes
+ * went wrong) is reported with its URL, so no feed disappears unmentioned.
+ */
+function findUnreadFeedUrls(text: string, events: readonly XmlEvent[], lines: LineIndex): string[] {
+  const starts = events.filter((event) => event.kind === 'start');
+  const notes: string[] = [];
+  let index = 0;
+  for (const match of text.matchAll(/\sxmlurl\s*=\s*(["']?)([^"'\s>]*)/gi)) {
+    while (index + 1 < starts.length && (starts[index + 1]?.offset ?? 0) < match.index) index += 1;
+    const tag = starts[index];
+    const read =
+      tag !== undefined &&
+      tag.offset < match.index &&
+      (tag.attributes.has('xmlurl') || tag.brokenAttributes.includes('xmlurl'));
+    if (!read) {
+      const line = lines.lineOf(match.index);
+      notes.push(
+        `line ${line}: an xmlUrl (${quote(match[2] ?? '')}) sits in a tag too damaged to read; that feed was not imported`,
+      );
+    }
+  }
+  return notes;
 }
 
 interface OutlineFrame {

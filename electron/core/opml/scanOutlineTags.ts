@@ -55,14 +55,35 @@ export function scanOutlineTags(text: string): OutlineTagScan {
   const readQuotedValue = (from: number, quote: string): { value: string; end: number; closed: boolean } => {
     const boundary = boundaryAfter(from);
     let searchFrom = from;
+    let fallback: number | null = null;
+    // Where the last HTML-looking "<tag" and the last ">" inside the value are, kept up to date as the
+    // search moves on so that a long value is read once, not once per quote in it.
+    let markupScanned = from;
+    let lastTagOpen = -1;
+    let lastTagClose = -1;
+    const insideMarkup = (at: number): boolean => {
+      for (; markupScanned < at; markupScanned += 1) {
+        const character = text[markupScanned];
+        if (character === '>') lastTagClose = markupScanned;
+        else if (character === '<' && /[A-Za-z/!]/.test(text[markupScanned + 1] ?? '')) lastTagOpen = markupScanned;
+      }
+      return lastTagOpen > lastTagClose;
+    };
     for (;;) {
       const close = text.indexOf(quote, searchFrom);
       if (close < 0 || (boundary >= 0 && boundary < close)) {
+        if (fallback !== null) return { value: text.slice(from, fallback), end: fallback + 1, closed: true };
         const end = boundary >= 0 ? boundary : text.length;
         return { value: text.slice(from, end), end, closed: false };
       }
       valueEndPattern.lastIndex = close + 1;
-      if (valueEndPattern.test(text)) return { value: text.slice(from, close), end: close + 1, closed: true };
+      if (valueEndPattern.test(text)) {
+        // Raw HTML in a description (`<a href="…">`) has quotes of its own: while the value is inside
+        // such a tag, a quote followed by ">" closes that tag, not the value. If nothing better turns
+        // up, the first plausible end is used after all.
+        if (!insideMarkup(close)) return { value: text.slice(from, close), end: close + 1, closed: true };
+        fallback ??= close;
+      }
       searchFrom = close + 1;
     }
   };

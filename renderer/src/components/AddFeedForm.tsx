@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Feed } from '../../../electron/shared/model.ts';
+import { plainMessage } from '../plainMessage.ts';
 
 export interface AddFeedFormProps {
   readonly client: OffprintApi;
@@ -30,7 +31,7 @@ export function AddFeedForm({ client, onAdded }: AddFeedFormProps) {
       setUrl('');
       onAdded(result.value.feed);
     } else {
-      setError(`Could not add this feed. ${result.error.message}`);
+      setError(`Could not add this feed. ${plainMessage(result.error.message)}`);
     }
   }
 

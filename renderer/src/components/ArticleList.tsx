@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ArticlePage, ArticleSummary } from '../../../electron/shared/model.ts';
 import { formatDate } from '../formatDate.ts';
+import { plainMessage } from '../plainMessage.ts';
 import type { LoadState } from '../hooks/useResult.ts';
 
 export interface ArticleListProps {
@@ -18,7 +19,7 @@ export function ArticleList({ heading, articles, openArticleId, onOpen }: Articl
   } else if (articles.status === 'failed') {
     body = (
       <p className="error" role="alert">
-        Could not load articles. {articles.message}
+        Could not load articles. {plainMessage(articles.message)}
       </p>
     );
   } else if (articles.value.items.length === 0) {

@@ -1,5 +1,6 @@
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { formatDate } from '../formatDate.ts';
+import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
 
 export interface ArticleReaderProps {
@@ -30,7 +31,7 @@ export function ArticleReader({ client, articleId }: ArticleReaderProps) {
           <p className="hint">Loading article…</p>
         ) : (
           <p className="error" role="alert">
-            Could not open this article. {article.message}
+            Could not open this article. {plainMessage(article.message)}
           </p>
         )}
       </section>

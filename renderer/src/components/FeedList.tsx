@@ -1,4 +1,5 @@
 import type { Feed } from '../../../electron/shared/model.ts';
+import { plainMessage } from '../plainMessage.ts';
 import type { LoadState } from '../hooks/useResult.ts';
 import { UnreadCount } from './UnreadCount.tsx';
 
@@ -15,7 +16,7 @@ export function FeedList({ feeds, selectedFeedId, onSelect }: FeedListProps) {
   if (feeds.status === 'failed') {
     return (
       <p className="error" role="alert">
-        Could not load feeds. {feeds.message}
+        Could not load feeds. {plainMessage(feeds.message)}
       </p>
     );
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { IngestEvent, RefreshReport } from '../../../electron/shared/model.ts';
+import { plainMessage } from '../plainMessage.ts';
 
 export interface RefreshControlProps {
   readonly client: OffprintApi;
@@ -50,7 +51,7 @@ export function RefreshControl({ client }: RefreshControlProps) {
     setLine('Refreshing…');
     const result = await client.feeds.refresh({});
     setRunning(false);
-    setLine(result.ok ? describeReport(result.value) : `Refresh failed. ${result.error.message}`);
+    setLine(result.ok ? describeReport(result.value) : `Refresh failed. ${plainMessage(result.error.message)}`);
   }
 
   return (

@@ -489,15 +489,28 @@ describe('fetchResource: timeouts and connection failures', () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      closed.close(() => {
+        resolve();
+      }),
+    );
     const error = await expectFailure(`http://127.0.0.1:${port}/feed`, 'connection');
     expect(error.message).toContain('refused');
+  });
+
+  it('speaks TLS for https: and reports a failed handshake as connection', async () => {
+    // The fixture server speaks plain HTTP, so the TLS handshake must fail cleanly.
+    const target = url('/plain').replace('http:', 'https:');
+    const error = await expectFailure(target, 'connection');
+    expect(error.message).toContain('TLS');
   });
 
   it('rejects with aborted when the caller aborts', async () => {
     const controller = new AbortController();
     const pending = failure(url('/silent'), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    setTimeout(() => {
+      controller.abort();
+    }, 50);
     const error = await pending;
     expect(error.code).toBe('aborted');
     expect(error.message).toContain(url('/silent'));
