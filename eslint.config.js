@@ -86,7 +86,8 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'tests/**/*.ts'],
-    ignores: ['electron/preload/**'],
+    // The preload's own tests fake the ipcRenderer it wraps.
+    ignores: ['electron/preload/**', 'tests/unit/preload/**'],
     rules: {
       'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'ipcRenderer is used only in electron/preload/ (shared/STYLE.md §2).' }],
     },

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- this test fakes the ipcRenderer that electron/preload wraps. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, ipcChannelOf } from '../../../electron/shared/contract.ts';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
