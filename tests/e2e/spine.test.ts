@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../electron/core/Library.ts';
 import { startHost, type Host } from '../../electron/server/startHost.ts';
 import { launchChromium, type LaunchedChromium } from '../support/launchChromium.ts';
-import { startWebFixture, type WebFixture } from '../support/startWebFixture.ts';
+import { serve, startFixtureServer, type FixtureServer } from '../support/startFixtureServer.ts';
 import { PLAIN_PAGE_HTML, spineFeedXml } from './fixtures/spineFeed.ts';
 import { ReaderPage } from './pages/ReaderPage.ts';
 
@@ -28,7 +28,7 @@ describe('spine: subscribe and read', () => {
   let dataDir: string;
   let library: Library;
   let host: Host;
-  let web: WebFixture;
+  let web: FixtureServer;
   let browser: LaunchedChromium;
   let reader: ReaderPage;
 
@@ -36,10 +36,9 @@ describe('spine: subscribe and read', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'offprint-spine-'));
     library = await openLibrary({ dataDir });
     host = await startHost({ handlers: library.handlers, events: library.events, rendererDir });
-    web = await startWebFixture((origin) => ({
-      '/feed.xml': { contentType: 'application/rss+xml; charset=utf-8', body: spineFeedXml(origin) },
-      '/page.html': { contentType: 'text/html; charset=utf-8', body: PLAIN_PAGE_HTML },
-    }));
+    web = await startFixtureServer({ '/page.html': serve(PLAIN_PAGE_HTML, 'text/html; charset=utf-8') });
+    // The feed names its own absolute URLs, so it is built once the port is known.
+    web.route('/feed.xml', serve(spineFeedXml(web.origin), 'application/rss+xml; charset=utf-8'));
     browser = await launchChromium();
     reader = new ReaderPage(browser.page);
   });
