@@ -4,6 +4,7 @@ import type { Feed } from '../shared/model.ts';
 import type { EventSink } from '../shared/dispatch.ts';
 import { FetchError } from './feeds/FetchError.ts';
 import { FeedParseError } from './feeds/FeedParseError.ts';
+import { normalizeFeedUrl } from './feeds/normalizeFeedUrl.ts';
 import type { Ingest } from './ingest/Ingest.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
@@ -43,7 +44,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       }),
 
     'feeds:add': async ({ url, folder }) => {
-      const requested = normalizeFeedUrl(url);
+      const requested = canonicalFeedUrl('feeds:add', url);
       const already = store.reader.findFeedByUrl(requested);
       if (already && already.removedAt === null) {
         throw new OffprintError('conflict', `feeds:add: already subscribed to ${requested} (feed ${already.id})`);
@@ -115,7 +116,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       const added: Feed[] = [];
       const duplicates = [...document.duplicates];
       for (const entry of document.outlines) {
-        const url = normalizeFeedUrl(entry.url);
+        const url = canonicalFeedUrl('opml:import', entry.url);
         const existing = store.reader.findFeedByUrl(url);
         if (existing && existing.removedAt === null) {
           duplicates.push(url);
@@ -166,20 +167,9 @@ export function createHandlers(context: HandlerContext): Handlers {
   };
 }
 
-/** `feed://` and `feed:https://` are how some pages link feeds; trimming and a canonical form keep duplicates out. */
-export function normalizeFeedUrl(input: string): string {
-  let value = input.trim();
-  if (/^feed:\/\//i.test(value)) value = `http://${value.slice('feed://'.length)}`;
-  else if (/^feed:https?:\/\//i.test(value)) value = value.slice('feed:'.length);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new OffprintError('bad-request', `feeds: ${JSON.stringify(input)} is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new OffprintError('bad-request', `feeds: ${input} is not an http or https URL`);
-  }
-  url.hash = '';
-  return url.href;
+/** The stored form of a feed URL: `feed:` schemes undone, fragment dropped, one spelling per feed. */
+function canonicalFeedUrl(call: string, input: string): string {
+  const check = normalizeFeedUrl(input);
+  if (!check.ok) throw new OffprintError('bad-request', `${call}: ${JSON.stringify(input)} ${check.reason}`);
+  return check.key;
 }

@@ -52,7 +52,7 @@ const httpUrl = z
   .trim()
   .min(1)
   .max(2048)
-  .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
+  .refine((value) => /^https?:\/\//i.test(value), { error: 'must be an http or https URL' });
 
 /** Limits keep one call from asking the main process for an unbounded amount of work. */
 export const MAX_PAGE_SIZE = 500;

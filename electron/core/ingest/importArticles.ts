@@ -146,7 +146,7 @@ export function toImportedArticle(record: unknown): { source: string; article: N
     if (!publishedAt) return `date ${JSON.stringify(rawDate)} is not a date`;
   }
   const contentHtml = html ? sanitizeHtml(html, url) : body ? paragraphsOf(body) : null;
-  const plain = html ? htmlToText(contentHtml ?? '') : (body ?? '');
+  const plain = contentHtml ? htmlToText(contentHtml) : '';
   const rawId = fields['id'];
   const guid = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
   const topics = Array.isArray(fields['topics']) ? fields['topics'].filter((topic): topic is string => typeof topic === 'string') : [];
@@ -171,9 +171,10 @@ export function toImportedArticle(record: unknown): { source: string; article: N
 function paragraphsOf(body: string): string {
   const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return body
-    .split(/\n\s*\n/)
+    // A blank line, or a line break followed by an indent (wire-service style), starts a paragraph.
+    .split(/\n\s*\n|\n(?=[ \t]{2,})/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph.length > 0)
-    .map((paragraph) => `<p>${escape(paragraph)}</p>`)
+    .map((paragraph) => `<p>${escape(paragraph.replace(/\s+/g, ' '))}</p>`)
     .join('\n');
 }

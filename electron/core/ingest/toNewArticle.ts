@@ -15,7 +15,9 @@ export function toNewArticle(item: ParsedItem, baseUrl: string): NewArticle {
   const rawHtml = item.contentHtml ?? item.summaryHtml;
   const contentHtml = rawHtml ? sanitizeHtml(rawHtml, item.url ?? baseUrl) : null;
   const text = contentHtml ? htmlToText(contentHtml) : '';
-  const summarySource = item.summaryHtml ? htmlToText(sanitizeHtml(item.summaryHtml, baseUrl)) : text;
+  // Most RSS items carry only a description: it is both body and summary, so sanitize it once.
+  const summarySource =
+    item.summaryHtml && item.contentHtml ? htmlToText(sanitizeHtml(item.summaryHtml, baseUrl)) : text;
   return {
     guid: item.guid,
     url: item.url,

@@ -1,4 +1,4 @@
-import { normalizeFeedUrl, normalizeSiteUrl } from './normalizeFeedUrl.ts';
+import { normalizeFeedUrl, normalizeSiteUrl } from '../feeds/normalizeFeedUrl.ts';
 import type { OpmlDocument, OpmlFeedEntry } from './OpmlDocument.ts';
 import { OpmlError } from './OpmlError.ts';
 import { scanOutlineTags } from './scanOutlineTags.ts';

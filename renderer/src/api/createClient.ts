@@ -1,13 +1,5 @@
-import {
-  callNames,
-  eventNames,
-  splitCallName,
-  type CallName,
-  type EventListener,
-  type EventName,
-  type OffprintApi,
-  type Unsubscribe,
-} from '../../../electron/shared/contract.ts';
+import { buildOffprintApi } from '../../../electron/shared/buildOffprintApi.ts';
+import { eventNames, type CallName, type EventName, type OffprintApi } from '../../../electron/shared/contract.ts';
 import { failure, type Result } from '../../../electron/shared/errors.ts';
 
 declare global {
@@ -34,9 +26,6 @@ export function takeHostToken(): string | null {
   }
   return sessionStorage.getItem(TOKEN_KEY);
 }
-
-type AnyCall = (request: unknown) => Promise<Result<unknown>>;
-type AnyListener = (payload: unknown) => void;
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -76,7 +65,7 @@ function createHttpApi(token: string | null): OffprintApi {
   }
 
   // One EventSource for all listeners, opened with the first and closed with the last.
-  const listeners = new Map<EventName, Set<AnyListener>>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
   function openSource(): EventSource {
@@ -96,14 +85,13 @@ function createHttpApi(token: string | null): OffprintApi {
     return opened;
   }
 
-  function on<Name extends EventName>(name: Name, listener: EventListener<Name>): Unsubscribe {
-    const forName = listeners.get(name) ?? new Set<AnyListener>();
+  function subscribe(name: EventName, listener: (payload: unknown) => void): () => void {
+    const forName = listeners.get(name) ?? new Set();
     listeners.set(name, forName);
-    const stored = listener as AnyListener;
-    forName.add(stored);
+    forName.add(listener);
     source ??= openSource();
     return () => {
-      forName.delete(stored);
+      forName.delete(listener);
       const remaining = [...listeners.values()].reduce((count, set) => count + set.size, 0);
       if (remaining === 0 && source !== null) {
         source.close();
@@ -112,14 +100,7 @@ function createHttpApi(token: string | null): OffprintApi {
     };
   }
 
-  const api: Record<string, Record<string, AnyCall> | typeof on> = { on };
-  for (const name of callNames) {
-    const [domain, verb] = splitCallName(name);
-    const group = (api[domain] ??= {}) as Record<string, AnyCall>;
-    group[verb] = (request) => post(name, request);
-  }
-  // Built from the same callNames the type is derived from, so the shapes agree.
-  return api as unknown as OffprintApi;
+  return buildOffprintApi({ invoke: post, subscribe });
 }
 
 /**

@@ -76,7 +76,12 @@ describe('exportOpml → parseOpml round trip', () => {
     { url: 'https://a.example/feed', title: 'Plain', siteUrl: 'https://a.example/', folder: null },
     { url: 'https://b.example/rss?x=1&y=2', title: 'Tom & Jerry', siteUrl: null, folder: 'News' },
     { url: 'https://c.example/atom', title: 'He said "hello" & <left>', siteUrl: null, folder: 'News / Energy' },
-    { url: 'https://d.example/feed', title: "It's 'single'", siteUrl: 'https://d.example/blog?a=1&b=2', folder: 'News / Energy / Oil' },
+    {
+      url: 'https://d.example/feed',
+      title: "It's 'single'",
+      siteUrl: 'https://d.example/blog?a=1&b=2',
+      folder: 'News / Energy / Oil',
+    },
     { url: 'https://e.example/feed', title: 'Газета "Коммерсантъ". Главное', siteUrl: null, folder: 'Россия' },
     { url: 'https://f.example/feed', title: '日本経済新聞 — 電子版', siteUrl: null, folder: 'アジア / 日本' },
     { url: 'https://g.example/feed', title: 'Emoji 📰 and combining é', siteUrl: null, folder: 'R&D "lab"' },
@@ -101,9 +106,33 @@ describe('exportOpml → parseOpml round trip', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const alphabet = ['a', 'Z', ' ', '&', '"', "'", '<', '>', ';', '#', '=', '/', 'é', 'ж', '日', '📰', '&amp;', '&#38;', ']]>', '-->'];
+    const alphabet = [
+      'a',
+      'Z',
+      ' ',
+      '&',
+      '"',
+      "'",
+      '<',
+      '>',
+      ';',
+      '#',
+      '=',
+      '/',
+      'é',
+      'ж',
+      '日',
+      '📰',
+      '&amp;',
+      '&#38;',
+      ']]>',
+      '-->',
+    ];
     const word = (): string => {
-      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 8) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       // Whitespace runs collapse and " / " splits folders: both are documented limits of the round trip.
       const cleaned = text.replace(/\s+/g, ' ').trim().replace(/ \/ /g, '/');
       return cleaned === '' ? 'x' : cleaned;

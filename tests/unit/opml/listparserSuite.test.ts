@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpmlDocument } from '../../../electron/core/opml/OpmlDocument.ts';
 import { OpmlError } from '../../../electron/core/opml/OpmlError.ts';
 import { parseOpml } from '../../../electron/core/opml/parseOpml.ts';
-import { hasOpmlTestData, readOpmlTestFile } from './opmlTestData.ts';
+import { readOpmlTestFile } from './opmlTestData.ts';
 
 /**
  * kurtmckee/listparser's conformance suite, read through its `Eval:` lines
@@ -70,14 +70,12 @@ function judge(expression: string, outcome: Outcome, usesCategoryAttribute: bool
   return 'not applicable';
 }
 
-describe.skipIf(!hasOpmlTestData)('listparser conformance suite', () => {
-  const cases = hasOpmlTestData
-    ? readOpmlTestFile('listparser-suite/evals.jsonl')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as EvalCase)
-        .filter((entry) => entry.path.startsWith('opml/') || entry.path.startsWith('malformed/'))
-    : [];
+describe('listparser conformance suite', () => {
+  const cases = readOpmlTestFile('listparser-suite/evals.jsonl')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as EvalCase)
+    .filter((entry) => entry.path.startsWith('opml/') || entry.path.startsWith('malformed/'));
 
   it('agrees with listparser on the evals that map onto our fields', () => {
     let applicable = 0;

@@ -34,7 +34,12 @@ describe('parseOpml: feeds and folders', () => {
     expect(document.recovered).toBe(false);
     expect(document.problems).toEqual([]);
     expect(document.outlines).toEqual([
-      { url: 'https://oil.example/feed', title: 'Brent daily', siteUrl: 'https://oil.example/', folder: 'News / Energy / Oil' },
+      {
+        url: 'https://oil.example/feed',
+        title: 'Brent daily',
+        siteUrl: 'https://oil.example/',
+        folder: 'News / Energy / Oil',
+      },
       { url: 'https://grid.example/rss', title: 'Grid', siteUrl: null, folder: 'News / Energy' },
       { url: 'https://wire.example/atom', title: 'Wire', siteUrl: null, folder: 'News' },
       { url: 'https://top.example/feed', title: 'Top', siteUrl: null, folder: null },
@@ -124,7 +129,9 @@ describe('parseOpml: feeds and folders', () => {
 </outline>
 <outline text="just a note"/>`),
     );
-    expect(document.outlines).toEqual([{ url: 'https://b.example/feed', title: 'kept', siteUrl: null, folder: 'Folder' }]);
+    expect(document.outlines).toEqual([
+      { url: 'https://b.example/feed', title: 'kept', siteUrl: null, folder: 'Folder' },
+    ]);
     expect(document.problems).toEqual([
       'line 6: skipped "site only": it has a site URL ("https://a.example/") but no feed URL',
       'line 7: skipped "empty": its feed URL (xmlUrl) is empty',
@@ -211,8 +218,12 @@ ${levels}
     expect(performance.now() - started).toBeLessThan(200);
     expect(document.recovered).toBe(false);
     expect(document.title).toBe('&lol9;');
-    expect(document.outlines).toEqual([{ url: 'https://a.example/feed', title: '&lol9;&secret;', siteUrl: null, folder: null }]);
-    expect(document.problems[0]).toMatch(/^the DOCTYPE declares entities \(lol0, lol1, lol2, lol3, lol4, …\); they were not expanded/);
+    expect(document.outlines).toEqual([
+      { url: 'https://a.example/feed', title: '&lol9;&secret;', siteUrl: null, folder: null },
+    ]);
+    expect(document.problems[0]).toMatch(
+      /^the DOCTYPE declares entities \(lol0, lol1, lol2, lol3, lol4, …\); they were not expanded/,
+    );
   });
 
   it('does not expand entities when the DOCTYPE itself is broken either', () => {
@@ -234,7 +245,9 @@ ${levels}
   });
 
   it('rejects an HTML page, another XML format, plain text and binary data', () => {
-    const html = rejection('<!DOCTYPE html>\n<html><head><title>Feeds</title></head><body><p>Subscribe!<br></body></html>');
+    const html = rejection(
+      '<!DOCTYPE html>\n<html><head><title>Feeds</title></head><body><p>Subscribe!<br></body></html>',
+    );
     expect(html).toMatchObject({ code: 'not-opml', name: 'OpmlError' });
     expect(html.message).toBe(
       'opml:parse: not an OPML file: it is an HTML page (perhaps a site rather than its exported subscription list)',
@@ -301,9 +314,35 @@ ${levels}
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const pieces = ['<', '>', '"', "'", '&', ';', '=', '/', ' ', 'outline', 'opml', 'xmlUrl', 'http://x/', '<!--', '<![CDATA[', ']]>', '<!DOCTYPE', '[', ']', '&#', '\u0000', 'é'];
+    const pieces = [
+      '<',
+      '>',
+      '"',
+      "'",
+      '&',
+      ';',
+      '=',
+      '/',
+      ' ',
+      'outline',
+      'opml',
+      'xmlUrl',
+      'http://x/',
+      '<!--',
+      '<![CDATA[',
+      ']]>',
+      '<!DOCTYPE',
+      '[',
+      ']',
+      '&#',
+      '\u0000',
+      'é',
+    ];
     for (let round = 0; round < 2_000; round += 1) {
-      const text = Array.from({ length: Math.floor(random() * 60) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const text = Array.from(
+        { length: Math.floor(random() * 60) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
       try {
         const document = parseOpml(text);
         for (const entry of document.outlines) expect(entry.url).toMatch(/^https?:\/\//);
@@ -314,7 +353,10 @@ ${levels}
   });
 
   it('stays linear on large and pathological input', () => {
-    const outlines = Array.from({ length: 20_000 }, (_, index) => `<outline text="Feed ${index}" xmlUrl="https://f${index}.example/feed"/>`);
+    const outlines = Array.from(
+      { length: 20_000 },
+      (_, index) => `<outline text="Feed ${index}" xmlUrl="https://f${index}.example/feed"/>`,
+    );
     let started = performance.now();
     expect(parseOpml(opml(outlines.join('\n'))).outlines).toHaveLength(20_000);
     const strictTime = performance.now() - started;
@@ -322,7 +364,13 @@ ${levels}
     expect(parseOpml(opml(outlines.join('\n').replace(/Feed/g, 'A & B'))).outlines).toHaveLength(20_000);
     const recoveredTime = performance.now() - started;
     started = performance.now();
-    for (const soup of ['<a b="c">'.repeat(100_000), '</a'.repeat(200_000), '<!x>'.repeat(200_000), `<opml>${'<outline text="'.repeat(50_000)}`, `<opml><outline text="<a ${'" x="'.repeat(100_000)}`]) {
+    for (const soup of [
+      '<a b="c">'.repeat(100_000),
+      '</a'.repeat(200_000),
+      '<!x>'.repeat(200_000),
+      `<opml>${'<outline text="'.repeat(50_000)}`,
+      `<opml><outline text="<a ${'" x="'.repeat(100_000)}`,
+    ]) {
       try {
         parseOpml(soup);
       } catch (error) {
@@ -349,7 +397,12 @@ describe('parseOpml: recovery from real-world breakage', () => {
     );
     expect(document.recovered).toBe(true);
     expect(document.outlines).toEqual([
-      { url: 'https://www.kommersant.ru/RSS/main.xml', title: 'Газета "Коммерсантъ". Главное', siteUrl: null, folder: 'Business & Economy' },
+      {
+        url: 'https://www.kommersant.ru/RSS/main.xml',
+        title: 'Газета "Коммерсантъ". Главное',
+        siteUrl: null,
+        folder: 'Business & Economy',
+      },
       { url: 'http://rssfeeds.9news.com/kusa/home&x=1', title: 'KUSA', siteUrl: null, folder: 'Business & Economy' },
       { url: 'https://a.example/feed', title: 'archæology été &bogus;', siteUrl: null, folder: 'Business & Economy' },
       { url: 'https://saket.me/feed/', title: 'Saket', siteUrl: null, folder: 'Business & Economy' },
@@ -380,7 +433,9 @@ describe('parseOpml: recovery from real-world breakage', () => {
 
   it('reports an xmlUrl swallowed by a broken value instead of dropping it silently', () => {
     const document = parseOpml(
-      opml(`<outline text="broken xmlUrl="https://lost.example/feed" title="t"/>\n<outline text="ok" xmlUrl="https://ok.example/feed?a&b"/>`),
+      opml(
+        `<outline text="broken xmlUrl="https://lost.example/feed" title="t"/>\n<outline text="ok" xmlUrl="https://ok.example/feed?a&b"/>`,
+      ),
     );
     expect(document.outlines.map((entry) => entry.url)).toEqual(['https://ok.example/feed?a&b']);
     expect(document.problems).toContain(
@@ -389,13 +444,21 @@ describe('parseOpml: recovery from real-world breakage', () => {
   });
 
   it('reads a bare fragment of outlines with no <opml> around it', () => {
-    const document = parseOpml('<outline text="a" xmlUrl="https://a.example/feed"/>\n<outline text="b" xmlUrl="https://b.example/feed"/>');
+    const document = parseOpml(
+      '<outline text="a" xmlUrl="https://a.example/feed"/>\n<outline text="b" xmlUrl="https://b.example/feed"/>',
+    );
     expect(document.recovered).toBe(true);
     expect(document.outlines).toHaveLength(2);
   });
 
   it('reads a well-formed list with no feeds as an empty list, not an error', () => {
     const document = parseOpml('<opml version="1.0"><head/><body/></opml>');
-    expect(document).toEqual({ title: null, outlines: [], problems: ['the list contains no feeds'], duplicates: [], recovered: false });
+    expect(document).toEqual({
+      title: null,
+      outlines: [],
+      problems: ['the list contains no feeds'],
+      duplicates: [],
+      recovered: false,
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildOffprintApi } from '../../../electron/preload/buildOffprintApi.ts';
-import { callNames, eventNames, ipcChannelOf, splitCallName } from '../../../electron/shared/contract.ts';
+import { buildOffprintApi } from '../../../electron/shared/buildOffprintApi.ts';
+import { callNames, eventNames, splitCallName, type CallName, type EventName } from '../../../electron/shared/contract.ts';
 
 function build() {
-  const invoke = vi.fn((_channel: string, _request: unknown) => Promise.resolve<unknown>({ ok: true, value: 1 }));
+  const invoke = vi.fn((_name: CallName, _request: unknown) => Promise.resolve<unknown>({ ok: true, value: 1 }));
   const unsubscribe = vi.fn();
-  const subscribe = vi.fn((_channel: string, _listener: (payload: unknown) => void) => unsubscribe);
+  const subscribe = vi.fn((_name: EventName, _listener: (payload: unknown) => void) => unsubscribe);
   return { api: buildOffprintApi({ invoke, subscribe }), invoke, subscribe, unsubscribe };
 }
 
@@ -34,13 +34,13 @@ describe('buildOffprintApi', () => {
     expect(typeof api.on).toBe('function');
   });
 
-  it('invokes each call on its derived channel with the request as given', async () => {
+  it('invokes each call by its contract name with the request as given', async () => {
     const { api, invoke } = build();
     for (const name of callNames) {
       const [domain, verb] = splitCallName(name);
       const request = { probe: name };
       await expect(callOf(api, domain, verb)(request)).resolves.toEqual({ ok: true, value: 1 });
-      expect(invoke).toHaveBeenLastCalledWith(ipcChannelOf(name), request);
+      expect(invoke).toHaveBeenLastCalledWith(name, request);
     }
     expect(invoke).toHaveBeenCalledTimes(callNames.length);
   });
@@ -54,12 +54,12 @@ describe('buildOffprintApi', () => {
     });
   });
 
-  it('subscribes to contract events on their channel and hands the listener the payload only', () => {
+  it('subscribes to contract events by name and hands the listener the payload only', () => {
     const { api, subscribe, unsubscribe } = build();
     for (const name of eventNames) {
       const listener = vi.fn();
       const stop = api.on(name, listener);
-      expect(subscribe).toHaveBeenLastCalledWith(ipcChannelOf(name), expect.any(Function));
+      expect(subscribe).toHaveBeenLastCalledWith(name, expect.any(Function));
       const forward = subscribe.mock.lastCall?.[1];
       forward?.({ reason: 'feeds', feedIds: [] });
       expect(listener).toHaveBeenCalledExactlyOnceWith({ reason: 'feeds', feedIds: [] });
