@@ -5,10 +5,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Node built-ins, spelled both ways, for the layers that must not touch them. */
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'worker_threads', 'crypto', 'zlib', 'url', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'crypto',
+  'zlib',
+  'url',
+  'stream',
+];
 
 /** `electron` may only be imported in electron/main and electron/preload. */
-const noElectron = { name: 'electron', message: 'electron is imported only in electron/main and electron/preload (shared/DESIGN.md).' };
+const noElectron = {
+  name: 'electron',
+  message: 'electron is imported only in electron/main and electron/preload (shared/DESIGN.md).',
+};
 
 const restrict = (/** @type {{paths?: any[], patterns?: any[]}} */ rules) => ({
   'no-restricted-imports': ['error', { paths: rules.paths ?? [], patterns: rules.patterns ?? [] }],
@@ -24,7 +41,18 @@ export default tseslint.config(
     },
     rules: {
       // Named exports only: a file is named after its main export (shared/STYLE.md §8).
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Type-only imports keep runtime layering honest under verbatimModuleSyntax.
@@ -37,7 +65,10 @@ export default tseslint.config(
     files: ['*.config.ts', '*.config.js'],
     rules: { 'no-restricted-exports': 'off' },
   },
-  { files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'benchmarks/**/*.ts', '*.config.*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'benchmarks/**/*.ts', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
   // ---- Layers (shared/DESIGN.md): imports only go down. ----
   {
     files: ['electron/shared/**/*.ts'],
@@ -45,7 +76,10 @@ export default tseslint.config(
       paths: [noElectron],
       patterns: [
         { group: nodeBuiltins, message: 'electron/shared is pure TS: no Node.' },
-        { group: ['**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], message: 'electron/shared imports nothing above it.' },
+        {
+          group: ['**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'],
+          message: 'electron/shared imports nothing above it.',
+        },
       ],
     }),
   },
@@ -53,33 +87,64 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: restrict({
       paths: [noElectron],
-      patterns: [{ group: ['**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], message: 'electron/core never imports main, preload, server, cli or renderer.' }],
+      patterns: [
+        {
+          group: ['**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'],
+          message: 'electron/core never imports main, preload, server, cli or renderer.',
+        },
+      ],
     }),
   },
   {
     files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
     rules: restrict({
       paths: [noElectron],
-      patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The Node host and CLI sit beside electron/main, not above it.' }],
+      patterns: [
+        {
+          group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+          message: 'The Node host and CLI sit beside electron/main, not above it.',
+        },
+      ],
     }),
   },
   {
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc/**'],
     rules: restrict({
-      paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain is used only in electron/main/ipc/ (shared/STYLE.md §2).' }],
-      patterns: [{ group: ['**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], message: 'electron/main uses core and shared only.' }],
+      paths: [
+        {
+          name: 'electron',
+          importNames: ['ipcMain'],
+          message: 'ipcMain is used only in electron/main/ipc/ (shared/STYLE.md §2).',
+        },
+      ],
+      patterns: [
+        {
+          group: ['**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'],
+          message: 'electron/main uses core and shared only.',
+        },
+      ],
     }),
   },
   {
     files: ['electron/main/ipc/**/*.ts'],
-    rules: restrict({ patterns: [{ group: ['**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], message: 'electron/main uses core and shared only.' }] }),
+    rules: restrict({
+      patterns: [
+        {
+          group: ['**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'],
+          message: 'electron/main uses core and shared only.',
+        },
+      ],
+    }),
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: restrict({
       patterns: [
-        { group: ['**/core/**', '**/main/**', '**/server/**', '**/cli/**', '**/renderer/**'], message: 'The preload sees only electron/shared.' },
+        {
+          group: ['**/core/**', '**/main/**', '**/server/**', '**/cli/**', '**/renderer/**'],
+          message: 'The preload sees only electron/shared.',
+        },
         { group: nodeBuiltins, message: 'The preload runs sandboxed: no Node modules.' },
       ],
     }),
@@ -89,7 +154,13 @@ export default tseslint.config(
     // The preload's own tests fake the ipcRenderer it wraps.
     ignores: ['electron/preload/**', 'tests/unit/preload/**'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'ipcRenderer is used only in electron/preload/ (shared/STYLE.md §2).' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='ipcRenderer']",
+          message: 'ipcRenderer is used only in electron/preload/ (shared/STYLE.md §2).',
+        },
+      ],
     },
   },
   {
@@ -101,7 +172,16 @@ export default tseslint.config(
       ...restrict({
         paths: [noElectron],
         patterns: [
-          { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/server/**', '**/electron/cli/**', '**/electron/preload/**'], message: 'The renderer talks to the library only through the contract (electron/shared).' },
+          {
+            group: [
+              '**/electron/core/**',
+              '**/electron/main/**',
+              '**/electron/server/**',
+              '**/electron/cli/**',
+              '**/electron/preload/**',
+            ],
+            message: 'The renderer talks to the library only through the contract (electron/shared).',
+          },
           { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node modules.' },
         ],
       }),

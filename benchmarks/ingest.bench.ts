@@ -28,6 +28,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { testdataDirectory } from '../tests/support/testdataDirectory.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
@@ -41,7 +42,7 @@ import { toNewArticle } from '../electron/core/ingest/toNewArticle.ts';
 import { ArticleStore } from '../electron/core/store/ArticleStore.ts';
 import type { NewArticle } from '../electron/core/store/ArticleStore.ts';
 
-const CORPUS_PATH = process.env['OFFPRINT_BENCH_CORPUS'] ?? '/work/shared/testdata/corpus/reuters21578.jsonl.gz';
+const CORPUS_PATH = process.env['OFFPRINT_BENCH_CORPUS'] ?? testdataDirectory('corpus', 'reuters21578.jsonl.gz');
 const IMPORT_ARTICLES = positiveInteger(process.env['OFFPRINT_BENCH_ARTICLES'], 100_000);
 const FEED_ITEMS = 10_000;
 const FEED_REPEATS = 3;

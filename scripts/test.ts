@@ -15,7 +15,11 @@ const steps: readonly Step[] = [
   { name: 'typecheck', command: 'tsc', args: ['-b'] },
   { name: 'lint', command: 'eslint', args: ['.', '--max-warnings', '0'] },
   { name: 'format', command: 'prettier', args: ['--check', '.', '--log-level', 'warn'] },
-  { name: 'build renderer', command: 'vite', args: ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'] },
+  {
+    name: 'build renderer',
+    command: 'vite',
+    args: ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'],
+  },
 ];
 
 const failedSteps: string[] = [];
@@ -29,9 +33,13 @@ const reportFile = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });
 rmSync(reportFile, { force: true });
 console.log('\n▶ tests: vitest run (unit, integration, e2e)');
-const vitest = spawnSync('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  'vitest',
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+  {
+    stdio: 'inherit',
+  },
+);
 
 let passed = 0;
 let failed = 0;

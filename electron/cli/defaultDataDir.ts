@@ -7,7 +7,10 @@ import { join } from 'node:path';
  * library: %APPDATA%\Offprint, ~/Library/Application Support/Offprint, or
  * $XDG_CONFIG_HOME/Offprint (default ~/.config/Offprint).
  */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const home = homedir();
   if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Offprint');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Offprint');

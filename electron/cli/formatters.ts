@@ -1,4 +1,11 @@
-import type { ArticlePage, Article, Feed, FeedRefreshResult, RefreshReport, OpmlImportReport } from '../shared/model.ts';
+import type {
+  ArticlePage,
+  Article,
+  Feed,
+  FeedRefreshResult,
+  RefreshReport,
+  OpmlImportReport,
+} from '../shared/model.ts';
 
 /** Human-readable renderings for the CLI; `--json` prints the values as they are instead. */
 export function formatFeeds(feeds: readonly Feed[]): string {
@@ -14,7 +21,8 @@ export function formatFeeds(feeds: readonly Feed[]): string {
 
 export function formatRefreshResult(result: FeedRefreshResult): string {
   const head = `feed ${result.feedId} ${result.title}: ${result.status}`;
-  if (result.status === 'error') return `${head} (${result.errorCode ?? 'error'}) ${result.errorMessage ?? ''}`.trimEnd();
+  if (result.status === 'error')
+    return `${head} (${result.errorCode ?? 'error'}) ${result.errorMessage ?? ''}`.trimEnd();
   return `${head}, ${result.newCount} new, ${result.updatedCount} updated`;
 }
 

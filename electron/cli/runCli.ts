@@ -25,7 +25,11 @@ export interface CliIo {
   readonly serve?: ServeFunction;
 }
 
-export type ServeFunction = (library: Library, port: number, io: CliIo) => Promise<{ url: string; close(): Promise<void> }>;
+export type ServeFunction = (
+  library: Library,
+  port: number,
+  io: CliIo,
+) => Promise<{ url: string; close(): Promise<void> }>;
 
 /** Exit codes: 0 done, 1 a call failed, 2 usage, 3 data directory. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, dataDir: 3 } as const;
@@ -108,7 +112,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     library = await openLibrary({ dataDir });
   } catch (error) {
-    const reason = error instanceof StoreError ? error.message : `cannot open data directory ${dataDir}: ${(error as Error).message}`;
+    const reason =
+      error instanceof StoreError
+        ? error.message
+        : `cannot open data directory ${dataDir}: ${(error as Error).message}`;
     io.stderr(`offprint: ${reason}\n`);
     return EXIT.dataDir;
   }
@@ -165,23 +172,35 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
   switch (command) {
     case 'info':
       return call('app:info', {}, (info) =>
-        [`${info.name} ${info.version} (${info.runtime})`, `data: ${info.dataDir}`, `schema ${info.schemaVersion}, ${info.feedCount} feeds, ${info.articleCount} articles`].join('\n'),
+        [
+          `${info.name} ${info.version} (${info.runtime})`,
+          `data: ${info.dataDir}`,
+          `schema ${info.schemaVersion}, ${info.feedCount} feeds, ${info.articleCount} articles`,
+        ].join('\n'),
       );
     case 'feeds':
       switch (subcommand) {
         case 'add':
-          return call('feeds:add', { url: need(rest[0], 'feed URL'), ...(values.folder ? { folder: values.folder } : {}) }, (added) =>
-            [
-              `Subscribed to ${added.feed.title} (feed ${added.feed.id})`,
-              added.discoveredFrom ? `  discovered at ${added.discoveredFrom}: ${added.feed.url}` : `  ${added.feed.url}`,
-              `  ${formatRefreshResult(added.refresh)}`,
-            ].join('\n'),
+          return call(
+            'feeds:add',
+            { url: need(rest[0], 'feed URL'), ...(values.folder ? { folder: values.folder } : {}) },
+            (added) =>
+              [
+                `Subscribed to ${added.feed.title} (feed ${added.feed.id})`,
+                added.discoveredFrom
+                  ? `  discovered at ${added.discoveredFrom}: ${added.feed.url}`
+                  : `  ${added.feed.url}`,
+                `  ${formatRefreshResult(added.refresh)}`,
+              ].join('\n'),
           );
         case 'list':
           return call('feeds:list', {}, formatFeeds);
         case 'remove':
-          return call('feeds:remove', { feedId: requireInteger(rest[0], 'feed id') }, (removed) =>
-            `Removed; ${removed.articlesDeleted} articles deleted, ${removed.articlesKept} saved articles kept.`,
+          return call(
+            'feeds:remove',
+            { feedId: requireInteger(rest[0], 'feed id') },
+            (removed) =>
+              `Removed; ${removed.articlesDeleted} articles deleted, ${removed.articlesKept} saved articles kept.`,
           );
         default:
           throw new UsageError(`unknown feeds command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
@@ -193,7 +212,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
       const unsubscribe = json
         ? () => undefined
         : library.events.subscribe((name, payload) => {
-            if (name === 'ingest:progress' && 'result' in payload && payload.kind === 'feed-finished') {
+            if (name === 'ingest:progress' && 'result' in payload) {
               io.stderr(`[${payload.done}/${payload.total}] ${formatRefreshResult(payload.result)}\n`);
             }
           });
@@ -269,14 +288,18 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
       }
     case 'save':
     case 'unsave':
-      return call('articles:setSaved', { id: need(subcommand, 'article id'), saved: command === 'save' }, (summary) =>
-        `${summary.saved ? 'Saved' : 'Unsaved'}: ${summary.title}`,
+      return call(
+        'articles:setSaved',
+        { id: need(subcommand, 'article id'), saved: command === 'save' },
+        (summary) => `${summary.saved ? 'Saved' : 'Unsaved'}: ${summary.title}`,
       );
     case 'serve': {
       if (!io.serve) throw new Error('serve: the Node host is not available in this build');
       const port = integer(values.port, '--port') ?? 0;
       const host = await io.serve(library, port, io);
-      io.stdout(json ? `${JSON.stringify({ url: host.url })}\n` : `Offprint is serving ${library.dataDir}\nOpen ${host.url}\n`);
+      io.stdout(
+        json ? `${JSON.stringify({ url: host.url })}\n` : `Offprint is serving ${library.dataDir}\nOpen ${host.url}\n`,
+      );
       await io.untilInterrupted();
       await host.close();
       return EXIT.ok;

@@ -42,7 +42,14 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     fetch: options.fetch ?? fetchResource,
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
   });
-  const handlers = createHandlers({ store, ingest, events, clock, dataDir: options.dataDir, version: OFFPRINT_VERSION });
+  const handlers = createHandlers({
+    store,
+    ingest,
+    events,
+    clock,
+    dataDir: options.dataDir,
+    version: OFFPRINT_VERSION,
+  });
   let closed = false;
   return Promise.resolve({
     dataDir: options.dataDir,

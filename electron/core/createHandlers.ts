@@ -98,7 +98,10 @@ export function createHandlers(context: HandlerContext): Handlers {
               requireFeed('feeds:refresh', feedId);
               const record = store.reader.getFeedRecord(feedId);
               if (!record || record.kind !== 'feed') {
-                throw new OffprintError('bad-request', `feeds:refresh: feed ${feedId} holds imported articles and has nothing to fetch`);
+                throw new OffprintError(
+                  'bad-request',
+                  `feeds:refresh: feed ${feedId} holds imported articles and has nothing to fetch`,
+                );
               }
               return record;
             });
@@ -110,7 +113,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       try {
         document = parseOpml(content);
       } catch (error) {
-        if (error instanceof OpmlError) throw new OffprintError('bad-request', `opml:import: ${error.message}`, { cause: error });
+        if (error instanceof OpmlError)
+          throw new OffprintError('bad-request', `opml:import: ${error.message}`, { cause: error });
         throw error;
       }
       const added: Feed[] = [];

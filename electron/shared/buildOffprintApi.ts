@@ -25,9 +25,8 @@ export function buildOffprintApi({ invoke, subscribe }: OffprintTransport): Offp
     // A rejected invoke (no handler yet, main process or host gone) still
     // answers with the envelope, so the page only ever handles Results.
     calls[verb] = (request) =>
-      invoke(name, request).catch(
-        (error: unknown): Result<never> =>
-          failure({ code: 'unavailable', message: `${name}: ${toErrorInfo(error).message}` }),
+      invoke(name, request).catch((error: unknown): Result<never> =>
+        failure({ code: 'unavailable', message: `${name}: ${toErrorInfo(error).message}` }),
       );
     domains.set(domain, calls);
   }

@@ -67,10 +67,11 @@ export const contract = {
       'Subscribe to a feed URL, or to the feed a web page advertises, and fetch it once.',
     ),
     'feeds:list': call<readonly Feed[]>()(z.object({}).strict(), 'Every subscribed feed with status and counts.'),
-    'feeds:remove': call<{ readonly removed: boolean; readonly articlesDeleted: number; readonly articlesKept: number }>()(
-      z.object({ feedId }).strict(),
-      'Unsubscribe; unsaved articles of the feed are deleted, saved ones are kept.',
-    ),
+    'feeds:remove': call<{
+      readonly removed: boolean;
+      readonly articlesDeleted: number;
+      readonly articlesKept: number;
+    }>()(z.object({ feedId }).strict(), 'Unsubscribe; unsaved articles of the feed are deleted, saved ones are kept.'),
     'feeds:refresh': call<RefreshReport>()(
       z.object({ feedIds: z.array(feedId).max(10_000).optional() }).strict(),
       'Fetch the given feeds (or all) now; per-feed results, failures included.',

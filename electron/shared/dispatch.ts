@@ -1,4 +1,11 @@
-import { callNames, parseRequest, type CallName, type EventName, type EventPayloadOf, type Handlers } from './contract.ts';
+import {
+  callNames,
+  parseRequest,
+  type CallName,
+  type EventName,
+  type EventPayloadOf,
+  type Handlers,
+} from './contract.ts';
 import { failure, ok, toErrorInfo, type Result } from './errors.ts';
 
 /**

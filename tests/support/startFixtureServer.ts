@@ -35,7 +35,9 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -12,7 +12,9 @@ export function testdataDirectory(...parts: string[]): string {
   const root = process.env['OFFPRINT_TESTDATA'] ?? resolve(import.meta.dirname, '..', '..', '..', 'shared', 'testdata');
   const path = join(root, ...parts);
   if (!existsSync(path)) {
-    throw new Error(`testdata: ${path} is missing (expected ../shared/testdata beside the checkout, or set OFFPRINT_TESTDATA)`);
+    throw new Error(
+      `testdata: ${path} is missing (expected ../shared/testdata beside the checkout, or set OFFPRINT_TESTDATA)`,
+    );
   }
   return path;
 }

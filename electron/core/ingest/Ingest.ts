@@ -64,7 +64,10 @@ export class Ingest {
       const candidates = discoverFeeds(text, fetched.url);
       const first = candidates[0];
       if (!first) {
-        throw new OffprintError('feed-error', `feeds:add: ${url} is a web page that advertises no feed (no <link rel="alternate">)`);
+        throw new OffprintError(
+          'feed-error',
+          `feeds:add: ${url} is a web page that advertises no feed (no <link rel="alternate">)`,
+        );
       }
       const feedFetch = await this.#fetchOk(first.url, null);
       return { feedUrl: first.url, discoveredFrom: url, fetched: feedFetch, parsed: this.#parse(feedFetch) };
@@ -99,7 +102,9 @@ export class Ingest {
     await Promise.all(Array.from({ length: workers }, worker));
     const report: RefreshReport = { startedAt, finishedAt: clock().toISOString(), feeds: results };
     events.emit('ingest:progress', { kind: 'refresh-finished', report });
-    const changed = results.filter((result) => result.newCount + result.updatedCount > 0).map((result) => result.feedId);
+    const changed = results
+      .filter((result) => result.newCount + result.updatedCount > 0)
+      .map((result) => result.feedId);
     if (changed.length > 0) events.emit('library:changed', { reason: 'articles', feedIds: changed });
     return report;
   }
@@ -136,7 +141,12 @@ export class Ingest {
     }
   }
 
-  #storeParsed(feed: FeedRecord, fetched: FetchResult & { status: 'ok' }, parsed: ParsedFeed, started: Date): FeedRefreshResult {
+  #storeParsed(
+    feed: FeedRecord,
+    fetched: FetchResult & { status: 'ok' },
+    parsed: ParsedFeed,
+    started: Date,
+  ): FeedRefreshResult {
     const { store, clock } = this.#options;
     const articles = parsed.items.map((item) => toNewArticle(item, fetched.url));
     const fetchedAt = clock().toISOString();
@@ -233,7 +243,12 @@ export function describeFailure(feed: Pick<FeedRecord, 'id'>, error: unknown): F
     };
   }
   if (error instanceof FeedParseError) {
-    return { code: error.code, message: `feed ${feed.id}: ${error.message}`, httpStatus: null, retryAfterSeconds: null };
+    return {
+      code: error.code,
+      message: `feed ${feed.id}: ${error.message}`,
+      httpStatus: null,
+      retryAfterSeconds: null,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `feed ${feed.id}: ${message}`, httpStatus: null, retryAfterSeconds: null };

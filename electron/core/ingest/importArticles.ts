@@ -45,7 +45,11 @@ const IMPORT_URL_PREFIX = 'offprint-import:';
  * silently. Batches commit one transaction each, so a crash loses at most
  * the batch in flight.
  */
-export async function importArticles(store: ArticleStore, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importArticles(
+  store: ArticleStore,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const input: Readable = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
@@ -65,7 +69,10 @@ export async function importArticles(store: ArticleStore, path: string, options:
     if (id === undefined) {
       const url = `${IMPORT_URL_PREFIX}${encodeURIComponent(source)}`;
       const existing = store.reader.findFeedByUrl(url);
-      id = existing && existing.removedAt === null ? existing.id : store.writer.addFeed({ url, title: source, kind: 'import' }, clock().toISOString()).id;
+      id =
+        existing && existing.removedAt === null
+          ? existing.id
+          : store.writer.addFeed({ url, title: source, kind: 'import' }, clock().toISOString()).id;
       feedIds.set(source, id);
     }
     return id;
@@ -149,7 +156,9 @@ export function toImportedArticle(record: unknown): { source: string; article: N
   const plain = contentHtml ? htmlToText(contentHtml) : '';
   const rawId = fields['id'];
   const guid = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
-  const topics = Array.isArray(fields['topics']) ? fields['topics'].filter((topic): topic is string => typeof topic === 'string') : [];
+  const topics = Array.isArray(fields['topics'])
+    ? fields['topics'].filter((topic): topic is string => typeof topic === 'string')
+    : [];
   return {
     source: text(fields['source']) ?? 'Imported',
     article: {
@@ -170,11 +179,13 @@ export function toImportedArticle(record: unknown): { source: string; article: N
 
 function paragraphsOf(body: string): string {
   const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return body
-    // A blank line, or a line break followed by an indent (wire-service style), starts a paragraph.
-    .split(/\n\s*\n|\n(?=[ \t]{2,})/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph.length > 0)
-    .map((paragraph) => `<p>${escape(paragraph.replace(/\s+/g, ' '))}</p>`)
-    .join('\n');
+  return (
+    body
+      // A blank line, or a line break followed by an indent (wire-service style), starts a paragraph.
+      .split(/\n\s*\n|\n(?=[ \t]{2,})/)
+      .map((paragraph) => paragraph.trim())
+      .filter((paragraph) => paragraph.length > 0)
+      .map((paragraph) => `<p>${escape(paragraph.replace(/\s+/g, ' '))}</p>`)
+      .join('\n')
+  );
 }

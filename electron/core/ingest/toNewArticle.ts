@@ -29,7 +29,9 @@ export function toNewArticle(item: ParsedItem, baseUrl: string): NewArticle {
     summary: summarySource ? truncate(summarySource.replace(/\s+/g, ' '), SUMMARY_CHARS) : null,
     contentHtml: contentHtml || null,
     text,
-    categories: [...new Set(item.categories.map((category) => category.trim()).filter((category) => category.length > 0))],
+    categories: [
+      ...new Set(item.categories.map((category) => category.trim()).filter((category) => category.length > 0)),
+    ],
   };
 }
 

@@ -89,7 +89,10 @@ export interface StoreReader {
 /** Mutations. The one writer: ingest and the contract handlers. */
 export interface StoreWriter {
   addFeed(feed: NewFeed, now: string): FeedRecord;
-  updateFeedMetadata(id: number, metadata: { title?: string; siteUrl?: string | null; description?: string | null }): void;
+  updateFeedMetadata(
+    id: number,
+    metadata: { title?: string; siteUrl?: string | null; description?: string | null },
+  ): void;
   recordFetch(feedId: number, record: FetchRecord): void;
   upsertArticles(feedId: number, articles: readonly NewArticle[], fetchedAt: string): UpsertOutcome;
   markRead(ids: readonly string[], read: boolean): number;
@@ -223,9 +226,9 @@ export class ArticleStore implements StoreReader, StoreWriter {
   }
 
   getFeed(id: number): Feed | null {
-    const row = this.#statement(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.removed_at IS NULL`).get(id) as
-      | FeedRow
-      | undefined;
+    const row = this.#statement(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.removed_at IS NULL`).get(
+      id,
+    ) as FeedRow | undefined;
     return row ? toFeed(row) : null;
   }
 
@@ -240,14 +243,12 @@ export class ArticleStore implements StoreReader, StoreWriter {
   }
 
   feedsToRefresh(dueAt?: string): FeedRecord[] {
-    const rows = (
-      dueAt === undefined
-        ? this.#statement(`SELECT * FROM feeds WHERE kind = 'feed' AND removed_at IS NULL ORDER BY id`).all()
-        : this.#statement(
-            `SELECT * FROM feeds WHERE kind = 'feed' AND removed_at IS NULL
+    const rows = (dueAt === undefined
+      ? this.#statement(`SELECT * FROM feeds WHERE kind = 'feed' AND removed_at IS NULL ORDER BY id`).all()
+      : this.#statement(
+          `SELECT * FROM feeds WHERE kind = 'feed' AND removed_at IS NULL
                AND (next_fetch_at IS NULL OR next_fetch_at <= ?) ORDER BY id`,
-          ).all(dueAt)
-    ) as unknown as FeedRow[];
+        ).all(dueAt)) as unknown as FeedRow[];
     return rows.map(toFeedRecord);
   }
 
@@ -263,11 +264,22 @@ export class ArticleStore implements StoreReader, StoreWriter {
     }
     const result = this.#statement(
       `INSERT INTO feeds (kind, url, site_url, title, description, folder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(feed.kind ?? 'feed', feed.url, feed.siteUrl ?? null, feed.title, feed.description ?? null, feed.folder ?? null, now);
+    ).run(
+      feed.kind ?? 'feed',
+      feed.url,
+      feed.siteUrl ?? null,
+      feed.title,
+      feed.description ?? null,
+      feed.folder ?? null,
+      now,
+    );
     return this.#requireFeedRecord(Number(result.lastInsertRowid));
   }
 
-  updateFeedMetadata(id: number, metadata: { title?: string; siteUrl?: string | null; description?: string | null }): void {
+  updateFeedMetadata(
+    id: number,
+    metadata: { title?: string; siteUrl?: string | null; description?: string | null },
+  ): void {
     this.#statement(
       `UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url), description = coalesce(?, description) WHERE id = ?`,
     ).run(metadata.title ?? null, metadata.siteUrl ?? null, metadata.description ?? null, id);
@@ -285,7 +297,14 @@ export class ArticleStore implements StoreReader, StoreWriter {
           `UPDATE feeds SET last_fetched_at = ?, last_status = ?, last_error = NULL, last_error_code = NULL,
              error_count = 0, next_fetch_at = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)
            WHERE id = ?`,
-        ).run(record.startedAt, record.status, record.nextFetchAt, record.etag ?? null, record.lastModified ?? null, feedId);
+        ).run(
+          record.startedAt,
+          record.status,
+          record.nextFetchAt,
+          record.etag ?? null,
+          record.lastModified ?? null,
+          feedId,
+        );
       }
       this.#statement(
         `INSERT INTO fetch_log (feed_id, started_at, duration_ms, status, http_status, error_code, error_message, new_count, updated_count)
@@ -336,7 +355,9 @@ export class ArticleStore implements StoreReader, StoreWriter {
          sort_at = coalesce(?, sort_at), language = ?, summary = ?, content_html = ?, text = ?, content_hash = ?, word_count = ?
        WHERE id = ?`,
     );
-    const insertCategory = this.#statement('INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)');
+    const insertCategory = this.#statement(
+      'INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)',
+    );
     const clearCategories = this.#statement('DELETE FROM article_categories WHERE article_id = ?');
     this.#transaction(() => {
       for (const article of articles) {
@@ -404,7 +425,8 @@ export class ArticleStore implements StoreReader, StoreWriter {
     if (filter.unread !== undefined) conditions.push(filter.unread ? 'a.read = 0' : 'a.read = 1');
     if (filter.saved !== undefined) conditions.push(filter.saved ? 'a.saved = 1' : 'a.saved = 0');
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const total = (this.#statement(`SELECT count(*) AS n FROM articles a ${where}`).get(...parameters) as { n: number }).n;
+    const total = (this.#statement(`SELECT count(*) AS n FROM articles a ${where}`).get(...parameters) as { n: number })
+      .n;
     const rows = this.#statement(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id ${where}
        ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?`,
@@ -413,9 +435,9 @@ export class ArticleStore implements StoreReader, StoreWriter {
   }
 
   getArticleSummary(id: string): ArticleSummary | null {
-    const row = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`).get(
-      id,
-    ) as ArticleRow | undefined;
+    const row = this.#statement(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`,
+    ).get(id) as ArticleRow | undefined;
     return row ? toSummary(row) : null;
   }
 

@@ -29,7 +29,9 @@ export function openDatabase(path: string, available: readonly Migration[] = mig
   try {
     database = new DatabaseSync(path, { enableForeignKeyConstraints: true });
   } catch (error) {
-    throw new StoreError('open-failed', `ArticleStore: cannot open ${path}: ${(error as Error).message}`, { cause: error });
+    throw new StoreError('open-failed', `ArticleStore: cannot open ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     database.exec('PRAGMA busy_timeout = 5000');
@@ -48,7 +50,9 @@ export function openDatabase(path: string, available: readonly Migration[] = mig
     if (error instanceof StoreError) throw error;
     const message = (error as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new StoreError('corrupt', `ArticleStore: ${path} is not a readable SQLite database (${message})`, { cause: error });
+      throw new StoreError('corrupt', `ArticleStore: ${path} is not a readable SQLite database (${message})`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -76,9 +80,12 @@ function migrate(database: DatabaseSync, path: string, available: readonly Migra
       database.exec('COMMIT');
     } catch (error) {
       database.exec('ROLLBACK');
-      throw new Error(`ArticleStore: migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new Error(
+        `ArticleStore: migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }

@@ -42,8 +42,19 @@ beforeAll(async () => {
   server = await startFixtureServer({
     '/wire.xml': serve(
       rssFeed('Example Wire', [
-        { guid: 'a', title: 'Gallium curbs', link: 'https://wire.test/a', body: '<p>Gallium exports need licences.</p>' },
-        { guid: 'b', title: 'Potash eases', link: 'https://wire.test/b', body: '<p>Potash eased.</p>', date: 'Mon, 08 Sep 2025 08:00:00 GMT' },
+        {
+          guid: 'a',
+          title: 'Gallium curbs',
+          link: 'https://wire.test/a',
+          body: '<p>Gallium exports need licences.</p>',
+        },
+        {
+          guid: 'b',
+          title: 'Potash eases',
+          link: 'https://wire.test/b',
+          body: '<p>Potash eased.</p>',
+          date: 'Mon, 08 Sep 2025 08:00:00 GMT',
+        },
       ]),
       'application/rss+xml',
     ),
@@ -57,14 +68,23 @@ afterAll(async () => {
 
 describe('offprint CLI', () => {
   it('adds, lists, refreshes, reads, saves and removes through the contract', async () => {
-    const added = await json<{ feed: { id: number; title: string }; refresh: { newCount: number } }>('feeds', 'add', server.url('/wire.xml'));
+    const added = await json<{ feed: { id: number; title: string }; refresh: { newCount: number } }>(
+      'feeds',
+      'add',
+      server.url('/wire.xml'),
+    );
     expect(added).toMatchObject({ feed: { title: 'Example Wire' }, refresh: { newCount: 2 } });
 
     const human = await offprint('feeds', 'list');
     expect(human.stdout).toContain('Example Wire');
     expect(human.stdout).toContain('2 articles, 2 unread, ok');
 
-    const page = await json<{ total: number; items: { id: string; title: string }[] }>('articles', 'list', '--limit', '1');
+    const page = await json<{ total: number; items: { id: string; title: string }[] }>(
+      'articles',
+      'list',
+      '--limit',
+      '1',
+    );
     expect(page.total).toBe(2);
     expect(page.items.map((item) => item.title)).toEqual(['Potash eases']);
 
@@ -81,13 +101,20 @@ describe('offprint CLI', () => {
     expect((await offprint('opml', 'export', exported)).code).toBe(EXIT.ok);
     expect(readFileSync(exported, 'utf8')).toContain(server.url('/wire.xml'));
 
-    const removed = await json<{ articlesDeleted: number; articlesKept: number }>('feeds', 'remove', String(added.feed.id));
+    const removed = await json<{ articlesDeleted: number; articlesKept: number }>(
+      'feeds',
+      'remove',
+      String(added.feed.id),
+    );
     expect(removed).toEqual({ removed: true, articlesDeleted: 1, articlesKept: 1 });
   });
 
   it('reports a failing feed in the result, not as a crash', async () => {
     const opml = join(temp.path, 'down.opml');
-    writeFileSync(opml, `<opml version="2.0"><body><outline text="Down" xmlUrl="${server.url('/down.xml')}"/></body></opml>`);
+    writeFileSync(
+      opml,
+      `<opml version="2.0"><body><outline text="Down" xmlUrl="${server.url('/down.xml')}"/></body></opml>`,
+    );
     expect((await offprint('opml', 'import', opml)).stdout).toContain('1 feeds added');
     const run = await offprint('refresh');
     expect(run.code).toBe(EXIT.ok);
@@ -99,13 +126,24 @@ describe('offprint CLI', () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ id: 1, title: 'Rare earth quota', body: 'Quota raised.', source: 'Reuters', topics: ['rare-earths'], date: '1987-03-02T00:00:00Z' }),
+        JSON.stringify({
+          id: 1,
+          title: 'Rare earth quota',
+          body: 'Quota raised.',
+          source: 'Reuters',
+          topics: ['rare-earths'],
+          date: '1987-03-02T00:00:00Z',
+        }),
         '{ not json',
         JSON.stringify({ source: 'Reuters' }),
         JSON.stringify({ id: 2, title: 'Bad date', body: 'x', date: 'someday' }),
       ].join('\n'),
     );
-    const report = await json<{ newCount: number; rejectedCount: number; problems: string[] }>('articles', 'import', file);
+    const report = await json<{ newCount: number; rejectedCount: number; problems: string[] }>(
+      'articles',
+      'import',
+      file,
+    );
     expect(report.newCount).toBe(1);
     expect(report.rejectedCount).toBe(3);
     expect(report.problems).toEqual([

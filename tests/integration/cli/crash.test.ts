@@ -22,16 +22,30 @@ describe('a crash during import', () => {
     const file = join(temp.path, 'articles.jsonl');
     const body = 'Copper and cobalt shipments resumed after the port reopened. '.repeat(20);
     const lines = Array.from({ length: LINES }, (_, index) =>
-      JSON.stringify({ id: `crash-${index}`, title: `Shipment report ${index}`, body, source: SOURCE, date: '2025-09-07T08:00:00Z' }),
+      JSON.stringify({
+        id: `crash-${index}`,
+        title: `Shipment report ${index}`,
+        body,
+        source: SOURCE,
+        date: '2025-09-07T08:00:00Z',
+      }),
     );
     writeFileSync(file, `${lines.join('\n')}\n`);
     const dataDir = join(temp.path, 'data');
 
-    const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'articles', 'import', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'articles', 'import', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let reported = 0;
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const exit = new Promise<NodeJS.Signals | null>((resolve) => {
+      child.on('exit', (_code, signal) => {
+        resolve(signal);
+      });
+    });
     let buffer = '';
     child.stderr.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();

@@ -4,12 +4,35 @@ import type { EventName, EventPayloadOf } from '../../../electron/shared/contrac
 import { dispatchCall } from '../../../electron/shared/dispatch.ts';
 import { openLibrary, type Library } from '../../../electron/core/Library.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
-import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
+import { expectFailure } from '../../support/expectFailure.ts';
+import {
+  rssFeed,
+  serve,
+  startFixtureServer,
+  type FixtureItem,
+  type FixtureServer,
+} from '../../support/startFixtureServer.ts';
 
-const stories = [
-  { guid: 'w-1', title: 'Gallium export licences tightened', link: '/articles/1', body: '<p>Licences for <b>gallium</b> exports.</p>' },
-  { guid: 'w-2', title: 'Potash prices ease', link: '/articles/2', body: '<p>Potash eased.</p><script>alert(1)</script>' },
-  { guid: 'w-3', title: 'Neodymium magnets: new curbs', link: '/articles/3', body: '<p onclick="x()">Curbs on magnets.</p>', categories: ['rare earths'] },
+const stories: [FixtureItem, ...FixtureItem[]] = [
+  {
+    guid: 'w-1',
+    title: 'Gallium export licences tightened',
+    link: '/articles/1',
+    body: '<p>Licences for <b>gallium</b> exports.</p>',
+  },
+  {
+    guid: 'w-2',
+    title: 'Potash prices ease',
+    link: '/articles/2',
+    body: '<p>Potash eased.</p><script>alert(1)</script>',
+  },
+  {
+    guid: 'w-3',
+    title: 'Neodymium magnets: new curbs',
+    link: '/articles/3',
+    body: '<p onclick="x()">Curbs on magnets.</p>',
+    categories: ['rare earths'],
+  },
 ];
 
 let server: FixtureServer;
@@ -50,7 +73,10 @@ function feedWithEtag(body: string, etag: string) {
 
 describe('subscribe and refresh against a local server', () => {
   it('adds a feed, stores its items sanitized, and answers 304s with not-modified', async () => {
-    const xml = rssFeed('Example Wire', stories.map((story) => ({ ...story, link: server.url(story.link) })));
+    const xml = rssFeed(
+      'Example Wire',
+      stories.map((story) => ({ ...story, link: server.url(story.link) })),
+    );
     server.route('/wire.xml', (request, response) => {
       if (request.headers['if-none-match'] === '"v1"') return void response.writeHead(304).end();
       feedWithEtag(xml, '"v1"')(request, response);
@@ -58,7 +84,10 @@ describe('subscribe and refresh against a local server', () => {
     const added = await call('feeds:add', { url: server.url('/wire.xml') });
     expect(added.ok).toBe(true);
     if (!added.ok) return;
-    const { feed, refresh } = added.value as { feed: { id: number; title: string }; refresh: { newCount: number; status: string } };
+    const { feed, refresh } = added.value as {
+      feed: { id: number; title: string };
+      refresh: { newCount: number; status: string };
+    };
     expect(feed.title).toBe('Example Wire');
     expect(refresh).toMatchObject({ status: 'ok', newCount: 3 });
 
@@ -87,22 +116,40 @@ describe('subscribe and refresh against a local server', () => {
   });
 
   it('subscribes to the feed a web page advertises', async () => {
-    server.route('/feeds/news.xml', serve(rssFeed('Discovered Wire', stories.slice(0, 1).map((story) => ({ ...story, link: server.url(story.link) }))), 'application/rss+xml'));
-    server.route('/home', serve('<html><head><title>Home</title><link rel="alternate" type="application/rss+xml" href="/feeds/news.xml"></head><body>Hi</body></html>', 'text/html; charset=utf-8'));
+    server.route(
+      '/feeds/news.xml',
+      serve(
+        rssFeed(
+          'Discovered Wire',
+          stories.slice(0, 1).map((story) => ({ ...story, link: server.url(story.link) })),
+        ),
+        'application/rss+xml',
+      ),
+    );
+    server.route(
+      '/home',
+      serve(
+        '<html><head><title>Home</title><link rel="alternate" type="application/rss+xml" href="/feeds/news.xml"></head><body>Hi</body></html>',
+        'text/html; charset=utf-8',
+      ),
+    );
     const added = await call('feeds:add', { url: server.url('/home') });
     if (!added.ok) throw new Error(added.error.message);
-    expect(added.value).toMatchObject({ discoveredFrom: server.url('/home'), feed: { url: server.url('/feeds/news.xml'), title: 'Discovered Wire' } });
+    expect(added.value).toMatchObject({
+      discoveredFrom: server.url('/home'),
+      feed: { url: server.url('/feeds/news.xml'), title: 'Discovered Wire' },
+    });
   });
 
   it('refuses a page without a feed, and a second subscription to the same feed, in plain words', async () => {
     server.route('/plain', serve('<html><head><title>No feed</title></head><body>nothing</body></html>', 'text/html'));
     const noFeed = await call('feeds:add', { url: server.url('/plain') });
-    expect(noFeed).toEqual({ ok: false, error: { code: 'feed-error', message: expect.stringMatching(/is a web page that advertises no feed/) } });
+    expectFailure(noFeed, 'feed-error', /is a web page that advertises no feed/);
 
     server.route('/once.xml', serve(rssFeed('Once', []), 'application/rss+xml'));
     expect((await call('feeds:add', { url: server.url('/once.xml') })).ok).toBe(true);
     const again = await call('feeds:add', { url: server.url('/once.xml') });
-    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already subscribed/) } });
+    expectFailure(again, 'conflict', /already subscribed/);
     expect(((await call('feeds:list', {})) as { value: unknown[] }).value).toHaveLength(1);
   });
 
@@ -110,9 +157,27 @@ describe('subscribe and refresh against a local server', () => {
     let failing = false;
     server.route('/flaky.xml', (request, response) => {
       if (failing) return void response.writeHead(503, { 'retry-after': '7200' }).end('busy');
-      serve(rssFeed('Flaky', stories.map((story) => ({ ...story, link: server.url(story.link) }))), 'application/rss+xml')(request, response);
+      serve(
+        rssFeed(
+          'Flaky',
+          stories.map((story) => ({ ...story, link: server.url(story.link) })),
+        ),
+        'application/rss+xml',
+      )(request, response);
     });
-    server.route('/gzip.xml', serve(gzipSync(rssFeed('Zipped', stories.slice(0, 2).map((story) => ({ ...story, link: server.url(story.link) })))), 'application/rss+xml', { 'content-encoding': 'gzip' }));
+    server.route(
+      '/gzip.xml',
+      serve(
+        gzipSync(
+          rssFeed(
+            'Zipped',
+            stories.slice(0, 2).map((story) => ({ ...story, link: server.url(story.link) })),
+          ),
+        ),
+        'application/rss+xml',
+        { 'content-encoding': 'gzip' },
+      ),
+    );
     const flaky = await call('feeds:add', { url: server.url('/flaky.xml') });
     const zipped = await call('feeds:add', { url: server.url('/gzip.xml') });
     if (!flaky.ok || !zipped.ok) throw new Error('setup failed');
@@ -121,7 +186,9 @@ describe('subscribe and refresh against a local server', () => {
     failing = true;
     server.route('/huge.xml', (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
-      response.end(`<rss version="2.0"><channel><title>Huge</title>${'<item><title>x</title></item>'.repeat(20_000)}</channel></rss>`);
+      response.end(
+        `<rss version="2.0"><channel><title>Huge</title>${'<item><title>x</title></item>'.repeat(20_000)}</channel></rss>`,
+      );
     });
     server.route('/html-error.xml', serve('<html><body><h1>Maintenance</h1></body></html>', 'text/xml'));
     server.route('/gone.xml', (_request, response) => void response.writeHead(410).end());
@@ -136,7 +203,11 @@ describe('subscribe and refresh against a local server', () => {
 
     const refreshed = await call('feeds:refresh', {});
     if (!refreshed.ok) throw new Error(refreshed.error.message);
-    const results = (refreshed.value as { feeds: { url: string; status: string; errorCode: string | null; errorMessage: string | null }[] }).feeds;
+    const results = (
+      refreshed.value as {
+        feeds: { url: string; status: string; errorCode: string | null; errorMessage: string | null }[];
+      }
+    ).feeds;
     const byPath = (path: string) => results.find((result) => result.url === server.url(path));
     expect(byPath('/gzip.xml')).toMatchObject({ status: 'ok' });
     expect(byPath('/flaky.xml')).toMatchObject({ status: 'error', errorCode: 'http-503' });
@@ -149,7 +220,9 @@ describe('subscribe and refresh against a local server', () => {
     // The flaky feed's three articles survive its failure; it backs off at least as long as Retry-After asked.
     const listed = await call('articles:list', { feedId: flakyId });
     expect((listed as { value: { total: number } }).value.total).toBe(3);
-    const feeds = (await call('feeds:list', {})) as { value: { id: number; lastStatus: string; errorCount: number; nextFetchAt: string; lastError: string }[] };
+    const feeds = (await call('feeds:list', {})) as {
+      value: { id: number; lastStatus: string; errorCount: number; nextFetchAt: string; lastError: string }[];
+    };
     const flakyFeed = feeds.value.find((feed) => feed.id === flakyId);
     expect(flakyFeed).toMatchObject({ lastStatus: 'error', errorCount: 1 });
     expect(Date.parse(flakyFeed?.nextFetchAt ?? '') - Date.now()).toBeGreaterThan(7000 * 1000);
@@ -158,7 +231,10 @@ describe('subscribe and refresh against a local server', () => {
   it('updates a changed item in place and keeps read and saved state', async () => {
     let title = 'Gallium export licences tightened';
     server.route('/changing.xml', (request, response) => {
-      serve(rssFeed('Changing', [{ ...stories[0]!, title, link: server.url('/articles/1') }]), 'application/rss+xml')(request, response);
+      serve(rssFeed('Changing', [{ ...stories[0], title, link: server.url('/articles/1') }]), 'application/rss+xml')(
+        request,
+        response,
+      );
     });
     const added = await call('feeds:add', { url: server.url('/changing.xml') });
     if (!added.ok) throw new Error(added.error.message);
@@ -169,9 +245,13 @@ describe('subscribe and refresh against a local server', () => {
     await call('articles:setSaved', { id, saved: true });
 
     title = 'Gallium export licences tightened again';
-    const refreshed = (await call('feeds:refresh', { feedIds: [feedId] })) as { value: { feeds: { updatedCount: number; newCount: number }[] } };
+    const refreshed = (await call('feeds:refresh', { feedIds: [feedId] })) as {
+      value: { feeds: { updatedCount: number; newCount: number }[] };
+    };
     expect(refreshed.value.feeds[0]).toMatchObject({ updatedCount: 1, newCount: 0 });
-    const article = (await call('articles:get', { id })) as { value: { title: string; read: boolean; saved: boolean; updatedAt: string | null } };
+    const article = (await call('articles:get', { id })) as {
+      value: { title: string; read: boolean; saved: boolean; updatedAt: string | null };
+    };
     expect(article.value).toMatchObject({ title, read: true, saved: true });
     expect(article.value.updatedAt).not.toBeNull();
   });
@@ -179,9 +259,15 @@ describe('subscribe and refresh against a local server', () => {
 
 describe('contract errors', () => {
   it('names the call and the value for unknown ids and bad payloads', async () => {
-    expect(await call('articles:get', { id: 'nope' })).toEqual({ ok: false, error: { code: 'not-found', message: 'articles:get: no article with id nope' } });
-    expect(await call('feeds:remove', { feedId: 42 })).toEqual({ ok: false, error: { code: 'not-found', message: 'feeds:remove: no feed with id 42' } });
-    expect(await call('feeds:add', { url: 'ftp://x.test/feed' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/^feeds:add: invalid url/) } });
+    expect(await call('articles:get', { id: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'articles:get: no article with id nope' },
+    });
+    expect(await call('feeds:remove', { feedId: 42 })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'feeds:remove: no feed with id 42' },
+    });
+    expectFailure(await call('feeds:add', { url: 'ftp://x.test/feed' }), 'bad-request', /^feeds:add: invalid url/);
     expect(await call('articles:list', { limit: 10_000 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

@@ -16,7 +16,9 @@ describe('toImportedArticle', () => {
     expect(result.article.contentHtml).toBe(
       '<p>Showers continued throughout the week in the Bahia cocoa zone.</p>\n<p>The final figure is not yet known.</p>\n<p>A third paragraph.</p>',
     );
-    expect(result.article.text).toBe('Showers continued throughout the week in the Bahia cocoa zone.\nThe final figure is not yet known.\nA third paragraph.');
+    expect(result.article.text).toBe(
+      'Showers continued throughout the week in the Bahia cocoa zone.\nThe final figure is not yet known.\nA third paragraph.',
+    );
     expect(result.article.guid).toBe('7');
   });
 
@@ -54,7 +56,9 @@ describe('toNewArticle', () => {
 
   it('derives body, summary and a title from a description-only item, with links resolved', () => {
     const article = toNewArticle(item, 'https://wire.test/feed.xml');
-    expect(article.contentHtml).toBe('<p>First line of the story.</p><p>Second <a href="https://wire.test/more">line</a>.</p>');
+    expect(article.contentHtml).toBe(
+      '<p>First line of the story.</p><p>Second <a href="https://wire.test/more">line</a>.</p>',
+    );
     expect(article.text).toBe('First line of the story.\nSecond line.');
     expect(article.summary).toBe('First line of the story. Second line.');
     expect(article.title).toBe('First line of the story.');
@@ -62,7 +66,10 @@ describe('toNewArticle', () => {
   });
 
   it('uses content for the body and the description for the summary when both exist', () => {
-    const article = toNewArticle({ ...item, title: 'T', contentHtml: '<p>Full body.</p>' }, 'https://wire.test/feed.xml');
+    const article = toNewArticle(
+      { ...item, title: 'T', contentHtml: '<p>Full body.</p>' },
+      'https://wire.test/feed.xml',
+    );
     expect(article.text).toBe('Full body.');
     expect(article.summary).toBe('First line of the story. Second line.');
   });

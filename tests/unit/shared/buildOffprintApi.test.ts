@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildOffprintApi } from '../../../electron/shared/buildOffprintApi.ts';
-import { callNames, eventNames, splitCallName, type CallName, type EventName } from '../../../electron/shared/contract.ts';
+import {
+  callNames,
+  eventNames,
+  splitCallName,
+  type CallName,
+  type EventName,
+} from '../../../electron/shared/contract.ts';
 
 function build() {
   const invoke = vi.fn((_name: CallName, _request: unknown) => Promise.resolve<unknown>({ ok: true, value: 1 }));

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { callNames, contract, eventNames, isCallName, parseRequest, type Handlers } from '../../../electron/shared/contract.ts';
+import {
+  callNames,
+  contract,
+  eventNames,
+  isCallName,
+  parseRequest,
+  type Handlers,
+} from '../../../electron/shared/contract.ts';
 import { dispatchCall, missingHandlers } from '../../../electron/shared/dispatch.ts';
 import { OffprintError } from '../../../electron/shared/errors.ts';
 import { OFFPRINT_VERSION } from '../../../electron/core/version.ts';
@@ -25,7 +32,9 @@ describe('the contract', () => {
 });
 
 describe('dispatchCall', () => {
-  const handlers = Object.fromEntries(callNames.map((name) => [name, () => Promise.resolve(name)])) as unknown as Handlers;
+  const handlers = Object.fromEntries(
+    callNames.map((name) => [name, () => Promise.resolve(name)]),
+  ) as unknown as Handlers;
 
   it('parses, calls and wraps the value', async () => {
     expect(missingHandlers(handlers)).toEqual([]);
@@ -49,14 +58,22 @@ describe('dispatchCall', () => {
       'feeds:list': () => Promise.reject(new OffprintError('unavailable', 'feeds:list: library is closed')),
       'app:info': () => Promise.reject(new Error('disk gone')),
     } as unknown as Handlers;
-    expect(await dispatchCall(failing, 'feeds:list', {})).toEqual({ ok: false, error: { code: 'unavailable', message: 'feeds:list: library is closed' } });
-    expect(await dispatchCall(failing, 'app:info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'disk gone' } });
+    expect(await dispatchCall(failing, 'feeds:list', {})).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'feeds:list: library is closed' },
+    });
+    expect(await dispatchCall(failing, 'app:info', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'disk gone' },
+    });
   });
 });
 
 describe('version', () => {
   it('matches package.json', () => {
-    const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(OFFPRINT_VERSION).toBe(packageJson.version);
   });
 });

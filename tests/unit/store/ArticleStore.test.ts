@@ -47,7 +47,11 @@ describe('ArticleStore dedupe', () => {
   });
 
   it('falls back to the URL, then to the content hash, when there is no guid', () => {
-    store.writer.upsertArticles(feedId, [article({ url: 'https://wire.test/a' }), article({ title: 'No link or guid' })], T0);
+    store.writer.upsertArticles(
+      feedId,
+      [article({ url: 'https://wire.test/a' }), article({ title: 'No link or guid' })],
+      T0,
+    );
     const again = store.writer.upsertArticles(
       feedId,
       [article({ url: 'https://wire.test/a', title: 'Changed title' }), article({ title: 'No link or guid' })],
@@ -86,7 +90,11 @@ describe('ArticleStore dedupe', () => {
   });
 
   it('takes the first of two identical items in one document', () => {
-    const outcome = store.writer.upsertArticles(feedId, [article({ guid: 'g' }), article({ guid: 'g', title: 'dup' })], T0);
+    const outcome = store.writer.upsertArticles(
+      feedId,
+      [article({ guid: 'g' }), article({ guid: 'g', title: 'dup' })],
+      T0,
+    );
     expect(outcome.newIds).toHaveLength(1);
     expect(store.reader.getArticle(outcome.newIds[0] ?? '')?.title).toBe('Magnet export curbs widen');
   });
@@ -106,7 +114,9 @@ describe('ArticleStore lists and state', () => {
     expect(page.items.map((item) => item.title)).toEqual(['Story 4', 'Story 3']);
     expect(store.reader.listArticles({ limit: 2, offset: 4 }).items.map((item) => item.title)).toEqual(['Story 0']);
     expect(store.reader.listArticles({ unread: true, limit: 10, offset: 0 }).total).toBe(4);
-    expect(store.reader.listArticles({ saved: true, limit: 10, offset: 0 }).items.map((item) => item.title)).toEqual(['Story 0']);
+    expect(store.reader.listArticles({ saved: true, limit: 10, offset: 0 }).items.map((item) => item.title)).toEqual([
+      'Story 0',
+    ]);
     expect(store.reader.listArticles({ feedId: feedId + 1, limit: 10, offset: 0 }).total).toBe(0);
     expect(store.reader.listFeeds()[0]).toMatchObject({ articleCount: 5, unreadCount: 4 });
   });
@@ -152,7 +162,10 @@ describe('ArticleStore lists and state', () => {
     });
     const record = store.reader.getFeedRecord(feedId);
     expect(record).toMatchObject({ etag: '"v1"', lastModified: 'Sat, 28 Feb 2026 09:00:00 GMT', errorCount: 1 });
-    expect(store.reader.getFeed(feedId)).toMatchObject({ lastStatus: 'error', lastError: 'feed 1: server answered 503' });
+    expect(store.reader.getFeed(feedId)).toMatchObject({
+      lastStatus: 'error',
+      lastError: 'feed 1: server answered 503',
+    });
     expect(store.reader.feedsToRefresh('2026-03-01T11:10:00.000Z')).toEqual([]);
     expect(store.reader.feedsToRefresh('2026-03-01T11:15:00.000Z')).toHaveLength(1);
   });

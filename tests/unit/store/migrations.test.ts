@@ -17,9 +17,9 @@ afterEach(() => {
 });
 
 function tableNames(database: DatabaseSync): string[] {
-  return (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+  return (
+    database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((row) => row.name);
 }
 
 describe('migration 1: feeds, articles, categories, fetch log', () => {
@@ -36,7 +36,9 @@ describe('migration 1: feeds, articles, categories, fetch log', () => {
 
   it('enforces one article per feed and dedupe key', () => {
     const database = openDatabase(tempFile(), migrations.slice(0, 1));
-    database.prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://a.test/feed', 'A', '2026-01-01')").run();
+    database
+      .prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://a.test/feed', 'A', '2026-01-01')")
+      .run();
     const insert = database.prepare(
       `INSERT INTO articles (id, feed_id, dedupe_key, title, fetched_at, sort_at, text, content_hash, word_count)
        VALUES (?, 1, 'guid:1', 't', '2026-01-01', '2026-01-01', '', 'h', 0)`,
