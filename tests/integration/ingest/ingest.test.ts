@@ -257,6 +257,71 @@ describe('subscribe and refresh against a local server', () => {
   });
 });
 
+describe('encodings, redirects and slow servers end to end', () => {
+  it('stores a windows-1252 feed with its smart quotes intact', async () => {
+    const xml = Buffer.concat([
+      Buffer.from(
+        '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Caf\xe9 Wire</title>',
+        'latin1',
+      ),
+      Buffer.from(
+        '<item><guid>q</guid><title>\x93Quoted\x94 \x96 en dash</title><description>\x85</description></item>',
+        'latin1',
+      ),
+      Buffer.from('</channel></rss>', 'latin1'),
+    ]);
+    server.route('/cp1252.xml', serve(xml, 'application/rss+xml'));
+    const added = await call('feeds:add', { url: server.url('/cp1252.xml') });
+    if (!added.ok) throw new Error(added.error.message);
+    const { feed } = added.value as { feed: { id: number; title: string } };
+    expect(feed.title).toBe('Café Wire');
+    const page = (await call('articles:list', { feedId: feed.id })) as { value: { items: { title: string }[] } };
+    expect(page.value.items.map((item) => item.title)).toEqual(['\u201cQuoted\u201d \u2013 en dash']);
+  });
+
+  it('follows redirects to the feed', async () => {
+    server.route('/old-feed', (_request, response) => {
+      response.writeHead(301, { location: '/moved-feed' }).end();
+    });
+    server.route('/moved-feed', (_request, response) => {
+      response.writeHead(302, { location: server.url('/final-feed.xml') }).end();
+    });
+    server.route('/final-feed.xml', serve(rssFeed('Moved Wire', [stories[0]]), 'application/rss+xml'));
+    const added = await call('feeds:add', { url: server.url('/old-feed') });
+    if (!added.ok) throw new Error(added.error.message);
+    expect(added.value).toMatchObject({ feed: { title: 'Moved Wire' }, refresh: { status: 'ok', newCount: 1 } });
+  });
+
+  it('gives up on a server that drips its body, with a timeout status, keeping the feed', async () => {
+    let dripping = false;
+    const timers = new Set<NodeJS.Timeout>();
+    const whole = serve(rssFeed('Drip Wire', [stories[0]]), 'application/rss+xml');
+    server.route('/drip.xml', (request, response) => {
+      if (!dripping) {
+        whole(request, response);
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const timer = setInterval(() => response.write(' '), 200);
+      timers.add(timer);
+      response.on('close', () => {
+        clearInterval(timer);
+      });
+    });
+    const added = await call('feeds:add', { url: server.url('/drip.xml') });
+    if (!added.ok) throw new Error(added.error.message);
+    const feedId = (added.value as { feed: { id: number } }).feed.id;
+    dripping = true;
+    const refreshed = (await call('feeds:refresh', { feedIds: [feedId] })) as {
+      value: { feeds: { status: string; errorCode: string; errorMessage: string }[] };
+    };
+    for (const timer of timers) clearInterval(timer);
+    expect(refreshed.value.feeds[0]).toMatchObject({ status: 'error', errorCode: 'timeout' });
+    expect(refreshed.value.feeds[0]?.errorMessage).toMatch(new RegExp(`^feed ${feedId}: GET .*drip\\.xml`));
+    expect(((await call('articles:list', { feedId })) as { value: { total: number } }).value.total).toBe(1);
+  });
+});
+
 describe('contract errors', () => {
   it('names the call and the value for unknown ids and bad payloads', async () => {
     expect(await call('articles:get', { id: 'nope' })).toEqual({
