@@ -19,7 +19,11 @@ export interface ParsedItem {
   /** Full content (content:encoded, Atom content, JSON content_html/text). Raw HTML, unsanitized. */
   readonly contentHtml: string | null;
   readonly categories: readonly string[];
-  readonly enclosures: readonly { readonly url: string; readonly type: string | null; readonly length: number | null }[];
+  readonly enclosures: readonly {
+    readonly url: string;
+    readonly type: string | null;
+    readonly length: number | null;
+  }[];
   readonly imageUrl: string | null;
   readonly language: string | null;
 }

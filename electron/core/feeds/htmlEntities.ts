@@ -56,12 +56,86 @@ const windows1252 = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+/** Matches C1 control characters (U+0080–U+009F). */
+export const c1Controls = /[\u0080-\u009f]/;
+
+/**
+ * C1 controls never belong in feed text; when they appear, windows-1252
+ * bytes were decoded as ISO-8859-1 upstream (`don\u0092t` for don’t). Map
+ * them to the characters the author meant.
+ */
+export function replaceC1Controls(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (character) =>
+    String.fromCodePoint(windows1252[character.charCodeAt(0) - 0x80] ?? 0xfffd),
+  );
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const referenceRun = /(?:&(?:#[0-9]{2,3}|#[xX][0-9a-fA-F]{2}|[A-Za-z][A-Za-z0-9]{1,7});){2,}/g;
+
+/** The byte a reference stands for when read as Latin-1 (128–255), else undefined. */
+function latin1Byte(reference: string): number | undefined {
+  const codePoint = reference.startsWith('#')
+    ? Number.parseInt(
+        reference.slice(reference[1] === 'x' || reference[1] === 'X' ? 2 : 1),
+        reference[1] === 'x' || reference[1] === 'X' ? 16 : 10,
+      )
+    : htmlEntityCodePoint(reference);
+  return codePoint !== undefined && codePoint >= 0x80 && codePoint <= 0xff ? codePoint : undefined;
+}
+
+/**
+ * Repairs UTF-8 that was escaped byte by byte: `&#226;&#128;&#166;` and
+ * `&acirc;&#128;&brvbar;` are the three bytes of "…" written as Latin-1
+ * references. Consecutive references in 128–255 that form valid UTF-8 are
+ * read as UTF-8; anything else is left alone (a real "Ã©" pair is vanishingly
+ * rare next to this mistake).
+ */
+export function repairByteReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(referenceRun, (run) => {
+    const references = run.slice(1, -1).split(';&');
+    let repaired = '';
+    let start = 0;
+    while (start < references.length) {
+      let end = start;
+      const bytes: number[] = [];
+      for (let byte = latin1Byte(references[end] ?? ''); byte !== undefined; byte = latin1Byte(references[end] ?? '')) {
+        bytes.push(byte);
+        end++;
+      }
+      if (bytes.length >= 2) {
+        try {
+          repaired += utf8Decoder.decode(Uint8Array.from(bytes));
+          start = end;
+          continue;
+        } catch {
+          // not UTF-8 after all: keep the references as written
+        }
+      }
+      const stop = Math.max(end, start + 1);
+      repaired += references
+        .slice(start, stop)
+        .map((reference) => `&${reference};`)
+        .join('');
+      start = stop;
+    }
+    return repaired;
+  });
+}
+
 /** The character a numeric reference body (`#8217`, `#x2019`) stands for; invalid code points become U+FFFD. */
 export function numericReferenceText(reference: string): string {
   const isHex = reference[1] === 'x' || reference[1] === 'X';
   const codePoint = Number.parseInt(reference.slice(isHex ? 2 : 1), isHex ? 16 : 10);
   if (codePoint >= 0x80 && codePoint <= 0x9f) return String.fromCodePoint(windows1252[codePoint - 0x80] ?? 0xfffd);
-  if (!Number.isFinite(codePoint) || codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return '\ufffd';
+  if (
+    !Number.isFinite(codePoint) ||
+    codePoint === 0 ||
+    codePoint > 0x10ffff ||
+    (codePoint >= 0xd800 && codePoint <= 0xdfff)
+  )
+    return '\ufffd';
   return String.fromCodePoint(codePoint);
 }
 

@@ -28,6 +28,25 @@ export function parseFeed(text: string, documentUrl: string): ParsedFeed {
 /** How far into the body to look for the start of the document (past BOM, whitespace, server warnings). */
 const sniffLength = 4096;
 const feedRootNames = new Set(['rss', 'rdf', 'feed']);
+/** Root elements that mean an HTML page or fragment, for a more helpful error than "root element <div>". */
+const htmlRootNames = new Set([
+  'html',
+  'head',
+  'body',
+  'div',
+  'p',
+  'meta',
+  'link',
+  'script',
+  'title',
+  'figure',
+  'table',
+  'span',
+  'a',
+  'img',
+  'section',
+  'article',
+]);
 
 function parseDocument(text: string, documentUrl: string): ParsedFeed {
   const start = text.search(/[^\s\uFEFF]/);
@@ -44,13 +63,18 @@ function parseDocument(text: string, documentUrl: string): ParsedFeed {
     xmlStart = start + found;
   }
 
-  const rootName = sniffRootName(text, xmlStart);
-  if (rootName === null) throw new FeedParseError('malformed', documentUrl, 'malformed XML: no root element');
+  const { rootName, htmlDoctype } = sniffRoot(text, xmlStart);
+  if (rootName === null) {
+    if (htmlDoctype) throw new FeedParseError('not-a-feed', documentUrl, 'not a feed (looks like an HTML page)');
+    throw new FeedParseError('malformed', documentUrl, 'malformed XML: no root element');
+  }
   const localName = rootName.slice(rootName.indexOf(':') + 1).toLowerCase();
-  if (localName === 'html' || localName === '!doctype html')
-    throw new FeedParseError('not-a-feed', documentUrl, 'not a feed (looks like an HTML page)');
-  if (!feedRootNames.has(localName))
+  if (!feedRootNames.has(localName)) {
+    // An HTML doctype before <rss> is a publisher's template accident, not an HTML page: the root decides.
+    if (htmlRootNames.has(localName) || htmlDoctype)
+      throw new FeedParseError('not-a-feed', documentUrl, 'not a feed (looks like an HTML page)');
     throw new FeedParseError('not-a-feed', documentUrl, `not a feed (root element <${rootName}>)`);
+  }
 
   return readXmlFeed(parseXml(xmlStart === 0 ? text : text.slice(xmlStart), documentUrl), documentUrl);
 }
@@ -74,51 +98,57 @@ function parseJson(text: string, documentUrl: string): ParsedFeed {
 
 /**
  * The name of the first element, skipping the XML declaration, comments,
- * processing instructions and a DOCTYPE. An HTML doctype answers
- * `!doctype html`. Null when no element starts within the sniffed prefix.
+ * processing instructions and a DOCTYPE (noting whether it was an HTML one).
+ * rootName is null when no element starts within the sniffed prefix.
  */
-function sniffRootName(text: string, from: number): string | null {
+function sniffRoot(text: string, from: number): { rootName: string | null; htmlDoctype: boolean } {
   let index = from;
+  let htmlDoctype = false;
   const limit = Math.min(text.length, from + 64 * 1024);
   while (index < limit) {
     const open = text.indexOf('<', index);
-    if (open === -1 || open >= limit) return null;
+    if (open === -1 || open >= limit) break;
     if (text.startsWith('<!--', open)) {
       const close = text.indexOf('-->', open + 4);
-      if (close === -1) return null;
+      if (close === -1) break;
       index = close + 3;
     } else if (text.startsWith('<?', open)) {
       const close = text.indexOf('?>', open + 2);
-      if (close === -1) return null;
+      if (close === -1) break;
       index = close + 2;
     } else if (text.startsWith('<!', open)) {
-      if (/^<!doctype\s+html\b/i.test(text.slice(open, open + 20))) return '!doctype html';
-      index = skipDoctype(text, open + 2);
+      if (/^<!doctype\s+html\b/i.test(text.slice(open, open + 20))) htmlDoctype = true;
+      index = skipDeclaration(text, open + 2);
     } else {
       const match = /^<([^\s/>!?]+)/.exec(text.slice(open, open + 256));
-      return match?.[1] ?? null;
+      return { rootName: match?.[1] ?? null, htmlDoctype };
     }
   }
-  return null;
+  return { rootName: null, htmlDoctype };
 }
 
-/** Index just past a DOCTYPE or other `<!…>` declaration, including a bracketed internal subset. */
-function skipDoctype(text: string, from: number): number {
+/** Index just past a DOCTYPE or other `<!…>` declaration, including a bracketed internal subset and comments in it. */
+function skipDeclaration(text: string, from: number): number {
   let depth = 0;
-  let quote: string | null = null;
-  for (let index = from; index < text.length; index++) {
+  let index = from;
+  while (index < text.length) {
     const character = text[index];
-    if (quote !== null) {
-      if (character === quote) quote = null;
-    } else if (character === '"' || character === "'") {
-      quote = character;
-    } else if (character === '[') {
-      depth++;
-    } else if (character === ']') {
-      depth--;
-    } else if (character === '>' && depth <= 0) {
-      return index + 1;
+    if (character === '"' || character === "'") {
+      const close = text.indexOf(character, index + 1);
+      if (close === -1) return text.length;
+      index = close + 1;
+      continue;
     }
+    if (depth > 0 && text.startsWith('<!--', index)) {
+      const close = text.indexOf('-->', index + 4);
+      if (close === -1) return text.length;
+      index = close + 3;
+      continue;
+    }
+    if (character === '[') depth++;
+    else if (character === ']') depth--;
+    else if (character === '>' && depth <= 0) return index + 1;
+    index++;
   }
   return text.length;
 }

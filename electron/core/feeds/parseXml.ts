@@ -1,5 +1,11 @@
 import { FeedParseError } from './FeedParseError.ts';
-import { htmlEntityCodePoint, numericReferenceText } from './htmlEntities.ts';
+import {
+  c1Controls,
+  htmlEntityCodePoint,
+  numericReferenceText,
+  repairByteReferences,
+  replaceC1Controls,
+} from './htmlEntities.ts';
 
 /**
  * A small, lenient, non-validating XML reader for feed documents.
@@ -122,12 +128,17 @@ class XmlReader {
     }
     if (this.root === null) throw this.error('malformed', 'no root element');
     const unclosed = this.stack.at(-1);
-    if (unclosed !== undefined) throw this.error('malformed', `truncated XML (<${unclosed.qualifiedName}> not closed at end of input)`);
+    if (unclosed !== undefined)
+      throw this.error('malformed', `truncated XML (<${unclosed.qualifiedName}> not closed at end of input)`);
     return this.root;
   }
 
   private error(code: 'malformed' | 'unsafe-xml', detail: string): FeedParseError {
-    return new FeedParseError(code, this.documentUrl, code === 'malformed' ? `malformed XML: ${detail}` : `unsafe XML: ${detail}`);
+    return new FeedParseError(
+      code,
+      this.documentUrl,
+      code === 'malformed' ? `malformed XML: ${detail}` : `unsafe XML: ${detail}`,
+    );
   }
 
   private indexAfter(terminator: string, from: number, what: string): number {
@@ -152,7 +163,8 @@ class XmlReader {
       this.position = this.indexAfter('-->', position + 4, 'comment');
     } else if (text.startsWith('<![CDATA[', position)) {
       const end = this.indexAfter(']]>', position + 9, 'CDATA section');
-      this.addText(text.slice(position + 9, end - 3));
+      const cdata = text.slice(position + 9, end - 3);
+      this.addText(c1Controls.test(cdata) ? replaceC1Controls(cdata) : cdata);
       this.position = end;
     } else if (text.slice(position + 2, position + 9).toUpperCase() === 'DOCTYPE') {
       this.readDoctype();
@@ -232,14 +244,22 @@ class XmlReader {
   private readEndTag(): void {
     endTagPattern.lastIndex = this.position;
     const match = endTagPattern.exec(this.text);
-    if (match === null) {
+    let name: string;
+    if (match !== null) {
+      this.position = endTagPattern.lastIndex;
+      name = match[1] ?? '';
+    } else {
       const close = this.text.indexOf('>', this.position);
-      if (close === -1) throw this.error('malformed', 'truncated XML (unterminated end tag)');
-      this.position = close + 1; // `</ junk junk>`: ignore
-      return;
+      if (close !== -1) {
+        this.position = close + 1; // `</ junk junk>`: ignore
+        return;
+      }
+      // Only the final `>` missing (`…</rss` at end of input): the content is all there.
+      const unterminated = /^<\/\s*([^\s>]+)\s*$/.exec(this.text.slice(this.position));
+      if (unterminated === null) throw this.error('malformed', 'truncated XML (unterminated end tag)');
+      this.position = this.text.length;
+      name = unterminated[1] ?? '';
     }
-    this.position = endTagPattern.lastIndex;
-    const name = match[1] ?? '';
     const { stack } = this;
     for (let index = stack.length - 1; index >= 0; index--) {
       if (stack[index]?.qualifiedName === name) {
@@ -260,7 +280,8 @@ class XmlReader {
     let selfClosing = false;
     for (;;) {
       while (index < text.length && isWhitespace(text.charCodeAt(index))) index++;
-      if (index >= text.length) throw this.error('malformed', `truncated XML (unterminated start tag <${qualifiedName}>)`);
+      if (index >= text.length)
+        throw this.error('malformed', `truncated XML (unterminated start tag <${qualifiedName}>)`);
       const code = text.charCodeAt(index);
       if (code === 0x3e /* > */) {
         index++;
@@ -284,7 +305,11 @@ class XmlReader {
     this.openElement(qualifiedName, rawAttributes, selfClosing);
   }
 
-  private openElement(qualifiedName: string, rawAttributes: readonly (readonly [string, string])[], selfClosing: boolean): void {
+  private openElement(
+    qualifiedName: string,
+    rawAttributes: readonly (readonly [string, string])[],
+    selfClosing: boolean,
+  ): void {
     const parent = this.stack.at(-1);
     if (this.stack.length >= maxDepth) throw this.error('malformed', `elements nested deeper than ${maxDepth}`);
     let scope = parent?.scope ?? emptyScope;
@@ -299,7 +324,11 @@ class XmlReader {
     let language = parent?.language ?? null;
     for (const [attributeName, rawValue] of rawAttributes) {
       const split = this.split(attributeName);
-      const value = this.decode(rawValue.includes('\n') || rawValue.includes('\t') || rawValue.includes('\r') ? rawValue.replace(/[\t\n\r]/g, ' ') : rawValue);
+      const value = this.decode(
+        rawValue.includes('\n') || rawValue.includes('\t') || rawValue.includes('\r')
+          ? rawValue.replace(/[\t\n\r]/g, ' ')
+          : rawValue,
+      );
       // Unprefixed attributes are in no namespace (Namespaces in XML §6.2).
       const namespace = split.prefix === null ? null : (scope.get(split.prefix) ?? null);
       attributes.push({ qualifiedName: attributeName, name: split.name, namespace, value });
@@ -339,8 +368,10 @@ class XmlReader {
     return split;
   }
 
-  private decode(raw: string, depth = 0): string {
-    if (!raw.includes('&')) return raw;
+  private decode(text: string, depth = 0): string {
+    const withoutControls = c1Controls.test(text) ? replaceC1Controls(text) : text;
+    if (!withoutControls.includes('&')) return withoutControls;
+    const raw = repairByteReferences(withoutControls);
     return raw.replace(referencePattern, (whole, reference: string) => {
       if (reference.startsWith('#')) return numericReferenceText(reference);
       const predefined = predefinedEntities[reference];
@@ -353,11 +384,14 @@ class XmlReader {
   }
 
   private expand(name: string, replacement: string, depth: number): string {
-    if (depth >= maxEntityDepth) throw this.error('unsafe-xml', `entity "${name}" nested deeper than ${maxEntityDepth} (recursive?)`);
-    if (++this.entityExpansions > maxEntityExpansions) throw this.error('unsafe-xml', `more than ${maxEntityExpansions} entity expansions`);
+    if (depth >= maxEntityDepth)
+      throw this.error('unsafe-xml', `entity "${name}" nested deeper than ${maxEntityDepth} (recursive?)`);
+    if (++this.entityExpansions > maxEntityExpansions)
+      throw this.error('unsafe-xml', `more than ${maxEntityExpansions} entity expansions`);
     const expanded = this.decode(replacement, depth + 1);
     this.entityCharacters += expanded.length;
-    if (this.entityCharacters > maxEntityCharacters) throw this.error('unsafe-xml', `entity expansion past ${maxEntityCharacters} characters`);
+    if (this.entityCharacters > maxEntityCharacters)
+      throw this.error('unsafe-xml', `entity expansion past ${maxEntityCharacters} characters`);
     return expanded;
   }
 }
@@ -375,11 +409,13 @@ function isWhitespace(code: number): boolean {
 }
 
 function isNameStart(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || code > 0x7f;
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || code > 0x7f
+  );
 }
 
 function isNameEnd(code: number): boolean {
-  return isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */;
+  return isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f; /* / */
 }
 
 /** All text below `element`, in document order. */
@@ -391,7 +427,22 @@ export function textContent(element: XmlElement): string {
   return text;
 }
 
-const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** Rewrites one attribute value while serializing (e.g. resolving a relative URL against the element's base). */
 export type AttributeRewriter = (element: XmlElement, attribute: XmlAttribute) => string;
@@ -417,7 +468,13 @@ function serializeNode(node: XmlNode, parentNamespace: string | null, rewrite: A
   if (namespace !== xhtmlNamespace && namespace !== parentNamespace) html += ` xmlns="${escapeAttribute(namespace)}"`;
   for (const attribute of node.attributes) {
     const name = attribute.qualifiedName;
-    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    // Namespace declarations mean nothing in HTML; xml:base has been applied to the URLs already.
+    if (
+      name === 'xmlns' ||
+      name.startsWith('xmlns:') ||
+      (attribute.namespace === xmlNamespace && attribute.name === 'base')
+    )
+      continue;
     const value = rewrite === undefined ? attribute.value : rewrite(node, attribute);
     html += ` ${name}="${escapeAttribute(value)}"`;
   }
@@ -432,7 +489,9 @@ export function escapeText(text: string): string {
 }
 
 function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : character === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (character) =>
+    character === '&' ? '&amp;' : character === '<' ? '&lt;' : character === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 function nonEmpty(value: string | undefined): string | null {

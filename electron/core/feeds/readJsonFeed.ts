@@ -1,6 +1,6 @@
 import type { ParsedFeed, ParsedItem } from './ParsedFeed.ts';
 import { parseDate } from './parseDate.ts';
-import { collapseWhitespace, escapeHtml, htmlToPlainText, looksLikeHtml, nonBlank } from './plainText.ts';
+import { collapseWhitespace, escapeHtml, htmlToPlainText, languageTag, looksLikeHtml, nonBlank } from './plainText.ts';
 import { resolveHtmlUrls, resolveUrl } from './resolveUrl.ts';
 
 /**
@@ -87,7 +87,7 @@ function readItem(item: JsonObject, base: string, feedAuthor: string | null): Pa
     categories: dedupe(tags),
     enclosures,
     imageUrl: resolveUrl(stringField(item, 'image') ?? stringField(item, 'banner_image'), base),
-    language: stringField(item, 'language')?.trim() ?? null,
+    language: languageTag(stringField(item, 'language')),
   };
 }
 
@@ -120,7 +120,7 @@ export function readJsonFeed(feed: JsonObject, documentUrl: string): ParsedFeed 
     description: description === null ? null : nonBlank(collapseWhitespace(description)),
     siteUrl,
     selfUrl,
-    language: stringField(feed, 'language')?.trim() ?? null,
+    language: languageTag(stringField(feed, 'language')),
     imageUrl: resolveUrl(stringField(feed, 'icon') ?? stringField(feed, 'favicon'), documentUrl),
     updatedAt: null,
     items: objects(feed.items).map((item) => readItem(item, documentUrl, feedAuthor)),

@@ -1,8 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import type { FeedFormat, ParsedFeed, ParsedItem } from './ParsedFeed.ts';
 import { parseDate } from './parseDate.ts';
 import { serializeChildren, textContent, xhtmlNamespace } from './parseXml.ts';
 import type { XmlAttribute, XmlElement } from './parseXml.ts';
-import { collapseWhitespace, escapeHtml, htmlToPlainText, looksLikeHtml, nonBlank } from './plainText.ts';
+import { collapseWhitespace, escapeHtml, htmlToPlainText, languageTag, looksLikeHtml, nonBlank } from './plainText.ts';
 import { isUrlAttribute, resolveAttributeUrl, resolveHtmlUrls, resolveUrl } from './resolveUrl.ts';
 
 /**
@@ -51,14 +52,30 @@ function familyOf(namespace: string): Family {
   return family;
 }
 
+/**
+ * Which vocabulary is the document's own: Atom or RSS, and the namespace its
+ * core elements use. That namespace counts as core whatever its URI, so
+ * `<rss xmlns="http://backend.userland.com/rss2.1">` reads like plain RSS.
+ */
+interface Vocabulary {
+  readonly isAtom: boolean;
+  readonly coreNamespace: string | null;
+}
+
 /** The children of one element, grouped by `family:name`, in document order. */
 class Children {
   private readonly byKey = new Map<string, XmlElement[]>();
 
-  constructor(element: XmlElement, isAtom: boolean) {
+  constructor(element: XmlElement, vocabulary: Vocabulary) {
+    const { isAtom, coreNamespace } = vocabulary;
     for (const child of element.children) {
       if (typeof child === 'string') continue;
-      let family = child.namespace !== null ? familyOf(child.namespace) : (child.prefix?.toLowerCase() ?? '');
+      let family =
+        child.namespace === null
+          ? (child.prefix?.toLowerCase() ?? '')
+          : child.namespace === coreNamespace
+            ? ''
+            : familyOf(child.namespace);
       // In an Atom document Atom is the core vocabulary, also when the namespace was left off.
       if (isAtom && family === '') family = 'atom';
       const key = `${family}:${child.name}`;
@@ -88,13 +105,15 @@ class Children {
   }
 }
 
+/** An attribute by lower-case local name: the unprefixed one, else one under any prefix. */
 function attribute(element: XmlElement, name: string): string | null {
+  let prefixed: string | null = null;
   for (const candidate of element.attributes) {
-    if (candidate.name === name && (candidate.namespace === null || candidate.qualifiedName === name))
-      return candidate.value;
+    if (candidate.name !== name) continue;
+    if (!candidate.qualifiedName.includes(':')) return candidate.value;
+    prefixed ??= candidate.value;
   }
-  for (const candidate of element.attributes) if (candidate.name === name) return candidate.value;
-  return null;
+  return prefixed;
 }
 
 /** `rdf:about` / `rdf:resource`. */
@@ -169,28 +188,43 @@ interface TextConstruct {
 
 /** Atom text constructs (RFC 4287 §3.1) and Atom 0.3 content modes → HTML and plain text. */
 function readTextConstruct(element: XmlElement, fallbackBase: string | null): TextConstruct | null {
-  const type = (attribute(element, 'type') ?? 'text').trim().toLowerCase();
+  // `type=""` is treated as the default rather than as an unknown media type.
+  const type = nonBlank(attribute(element, 'type'))?.trim().toLowerCase() ?? 'text';
   const mode = attribute(element, 'mode')?.trim().toLowerCase();
   const base = element.base ?? fallbackBase;
   let html: string;
-  if (mode === 'base64') {
-    const decoded = Buffer.from(textContent(element), 'base64').toString('utf8');
-    html = type === 'text' || type === 'text/plain' ? escapeHtml(decoded) : resolveHtmlUrls(decoded, base);
-  } else if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') {
+  if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') {
     html = htmlOf(element, fallbackBase);
+  } else if (mode === 'base64') {
+    const decoded = decodeBase64Text(textContent(element));
+    if (decoded === null) return null;
+    if (type === 'text' || type === 'text/plain') return plainConstruct(decoded);
+    html = resolveHtmlUrls(decoded.trim(), base);
   } else if (type === 'html' || type === 'text/html' || mode === 'escaped') {
-    html = resolveHtmlUrls(textContent(element).trim(), base);
+    // Escaped markup as the spec says, or (a common mistake) markup left unescaped.
+    html = htmlOf(element, fallbackBase);
   } else if (type === 'text' || type.startsWith('text/')) {
-    const text = collapseWhitespace(textContent(element));
-    return text === '' ? null : { html: escapeHtml(textContent(element).trim()), text };
+    return plainConstruct(textContent(element));
   } else if (type.endsWith('+xml') || type.endsWith('/xml')) {
     html = htmlOf(element, fallbackBase);
   } else {
-    // Any other media type is base64 (RFC 4287 §4.1.3.3); only text-like payloads are worth keeping.
-    return null;
+    // Any other media type is base64 (RFC 4287 §4.1.3.3): shown as text when it decodes to text.
+    const decoded = decodeBase64Text(textContent(element));
+    return decoded === null ? null : plainConstruct(decoded);
   }
-  const text = htmlToPlainText(html);
-  return html === '' ? null : { html, text };
+  return html === '' ? null : { html, text: htmlToPlainText(html) };
+}
+
+function plainConstruct(text: string): TextConstruct | null {
+  const collapsed = collapseWhitespace(text);
+  return collapsed === '' ? null : { html: escapeHtml(text.trim()), text: collapsed };
+}
+
+/** Base64 payload → text, or null when it is not valid UTF-8 text (an image, say). */
+function decodeBase64Text(encoded: string): string | null {
+  const bytes = Buffer.from(encoded.replace(/\s+/g, ''), 'base64');
+  if (!isUtf8(bytes)) return null;
+  return bytes.toString('utf8');
 }
 
 /** RSS title / description as plain text: often HTML-escaped markup or double-escaped entities. */
@@ -215,8 +249,8 @@ export function authorName(contact: string): string | null {
   return text;
 }
 
-function atomPersonName(person: XmlElement, isAtom: boolean): string | null {
-  const children = new Children(person, isAtom);
+function atomPersonName(person: XmlElement, vocabulary: Vocabulary): string | null {
+  const children = new Children(person, vocabulary);
   const name = children.text('atom:name', ':name');
   if (name !== null) return collapseWhitespace(name);
   const email = children.text('atom:email', ':email');
@@ -246,19 +280,17 @@ function atomLinks(children: Children, key: string, fallbackBase: string | null)
   });
 }
 
-/** The alternate link a reader opens: rel=alternate (the default), HTML preferred. */
+/** The alternate link a reader opens: rel=alternate (the default); one typed as HTML first, then an untyped one. */
 function alternateLink(links: readonly AtomLink[]): string | null {
   const alternates = links.filter((link) => link.rel === 'alternate' && link.href !== null);
-  const html = alternates.find(
-    (link) => link.type === null || link.type === 'text/html' || link.type === 'application/xhtml+xml',
-  );
-  return (html ?? alternates[0])?.href ?? null;
+  const html = alternates.find((link) => link.type === 'text/html' || link.type === 'application/xhtml+xml');
+  return (html ?? alternates.find((link) => link.type === null) ?? alternates[0])?.href ?? null;
 }
 
 function parseLength(value: string | null): number | null {
-  if (value === null) return null;
+  if (value === null || value.trim() === '') return null;
   const length = Number(value.trim());
-  return Number.isSafeInteger(length) && length >= 0 && value.trim() !== '' ? length : null;
+  return Number.isSafeInteger(length) && length >= 0 ? length : null;
 }
 
 const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)/i;
@@ -266,7 +298,7 @@ const imageExtension = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)/i;
 type Enclosure = ParsedItem['enclosures'][number];
 
 /** media:thumbnail / media:content (also inside media:group and media:content) → the best image URL. */
-function mediaImage(children: Children, isAtom: boolean, base: string | null, depth = 0): string | null {
+function mediaImage(children: Children, vocabulary: Vocabulary, base: string | null, depth = 0): string | null {
   for (const thumbnail of children.all('media:thumbnail')) {
     const url = resolveUrl(attribute(thumbnail, 'url'), thumbnail.base ?? base);
     if (url !== null) return url;
@@ -284,7 +316,7 @@ function mediaImage(children: Children, isAtom: boolean, base: string | null, de
   }
   if (depth > 0) return null;
   for (const nested of [...children.all('media:group'), ...children.all('media:content')]) {
-    const url = mediaImage(new Children(nested, isAtom), isAtom, base, depth + 1);
+    const url = mediaImage(new Children(nested, vocabulary), vocabulary, base, depth + 1);
     if (url !== null) return url;
   }
   return null;
@@ -298,18 +330,38 @@ function itunesImage(children: Children, base: string | null): string | null {
     );
     if (url !== null) return url;
   }
+  // The pre-2005 form: <itunes:link rel="image" href="…">.
+  for (const link of children.all('itunes:link')) {
+    if (attribute(link, 'rel')?.trim().toLowerCase() !== 'image') continue;
+    const url = resolveUrl(attribute(link, 'href'), link.base ?? base);
+    if (url !== null) return url;
+  }
   return null;
 }
 
-function categoriesOf(children: Children, termKeys: readonly string[]): string[] {
+/** `<image><url>…</url></image>` (RSS channel image), `<image rdf:resource>` (RSS 1.0) or a bare `<image>url</image>`. */
+function rssImage(children: Children, vocabulary: Vocabulary, base: string | null): string | null {
+  for (const image of children.all(':image')) {
+    const url =
+      new Children(image, vocabulary).text(':url') ??
+      rdfAttribute(image, 'resource') ??
+      rdfAttribute(image, 'about') ??
+      (image.children.every((child) => typeof child === 'string') ? textContent(image) : null);
+    const resolved = resolveUrl(url, image.base ?? base);
+    if (resolved !== null) return resolved;
+  }
+  return null;
+}
+
+function categoriesOf(children: Children, keys: readonly string[]): string[] {
   const terms: string[] = [];
-  for (const key of termKeys) {
+  for (const key of keys) {
     for (const category of children.all(key)) {
       if (key === 'atom:category') {
         terms.push(attribute(category, 'term') ?? attribute(category, 'label') ?? textContent(category));
       } else if (key === 'itunes:category') {
         pushItunesCategories(category, terms);
-      } else if (key === 'itunes:keywords') {
+      } else if (key === 'itunes:keywords' || key === ':tags') {
         terms.push(...textContent(category).split(','));
       } else {
         terms.push(plainTextOf(textContent(category)));
@@ -321,53 +373,57 @@ function categoriesOf(children: Children, termKeys: readonly string[]): string[]
 
 function pushItunesCategories(category: XmlElement, terms: string[]): void {
   const text = attribute(category, 'text');
-  if (text !== null) terms.push(decodeIfEscaped(text));
+  if (text !== null) terms.push(plainTextOf(text)); // often written `Kids &amp;amp; Family`
   for (const child of category.children)
     if (typeof child !== 'string' && child.name === 'category') pushItunesCategories(child, terms);
 }
 
-/** iTunes category names are often written `Kids &amp;amp; Family`. */
-function decodeIfEscaped(text: string): string {
-  return looksLikeHtml(text) ? htmlToPlainText(text) : text;
-}
-
 interface FeedContext {
-  readonly isAtom: boolean;
+  readonly vocabulary: Vocabulary;
   readonly documentUrl: string;
   /** Base for relative URLs in RSS items that set no xml:base: the channel link, else the document URL. */
   readonly itemBase: string;
   readonly feedAuthor: string | null;
 }
 
-const publishedKeys = [
-  'pubdate',
-  'published',
-  'issued',
-  'created',
-  'date',
-  'dcterms:issued',
-  'dcterms:created',
-  'dc:date',
-];
-const updatedKeys = ['updated', 'modified', 'dcterms:modified', 'dc:date', 'lastbuilddate'];
+/** Date elements by preference; bare names are the core vocabulary's (`pubDate` in RSS, `published` in Atom). */
+const publishedKeys = ['pubdate', 'published', 'issued', 'created', 'dcterms:issued', 'dcterms:created', 'dc:date'];
+const updatedKeys = ['updated', 'modified', 'dcterms:modified', 'dc:date'];
 
 function dateKeys(keys: readonly string[], isAtom: boolean): string[] {
-  return keys
-    .map((key) => (key.includes(':') ? key : `${isAtom ? 'atom' : ''}:${key}`))
-    .concat(isAtom ? [] : keys.filter((key) => !key.includes(':')).map((key) => `atom:${key}`));
+  const core = keys.map((key) => (key.includes(':') ? key : `${isAtom ? 'atom' : ''}:${key}`));
+  // Atom elements borrowed into RSS (`atom:updated`) come last.
+  return isAtom ? core : [...core, ...keys.filter((key) => !key.includes(':')).map((key) => `atom:${key}`)];
+}
+
+const dateKeysByFormat = {
+  atom: { published: dateKeys(publishedKeys, true), updated: dateKeys(updatedKeys, true) },
+  rss: { published: dateKeys(publishedKeys, false), updated: dateKeys(updatedKeys, false) },
+} as const;
+
+/** The first of `keys` present with non-blank HTML. */
+function firstHtml(children: Children, keys: readonly string[], base: string): string | null {
+  for (const key of keys) {
+    for (const element of children.all(key)) {
+      const html = nonBlank(htmlOf(element, base));
+      if (html !== null) return html;
+    }
+  }
+  return null;
 }
 
 function readItem(item: XmlElement, context: FeedContext): ParsedItem {
-  const { isAtom } = context;
+  const { vocabulary } = context;
+  const { isAtom } = vocabulary;
   const core = isAtom ? 'atom' : '';
-  const children = new Children(item, isAtom);
+  const children = new Children(item, vocabulary);
   const base = item.base ?? context.itemBase;
 
   const guid =
     nonBlank(children.text(`${core}:guid`, `${core}:id`, 'atom:id', 'dc:identifier')) ??
     nonBlank(rdfAttribute(item, 'about')?.trim());
 
-  const links = atomLinks(children, 'atom:link', isAtom ? (item.base ?? context.documentUrl) : base);
+  const links = atomLinks(children, 'atom:link', base);
   let url: string | null = null;
   if (!isAtom) {
     for (const link of children.all(':link')) {
@@ -377,7 +433,7 @@ function readItem(item: XmlElement, context: FeedContext): ParsedItem {
   }
   url ??= alternateLink(links);
   if (url === null && !isAtom) {
-    // RSS 2.0: a guid is a permalink unless it says otherwise.
+    // RSS 2.0: a guid is the permalink unless it says otherwise (isPermaLink="false").
     const guidElement = children.first(':guid');
     const isPermaLink =
       guidElement !== undefined && (attribute(guidElement, 'ispermalink') ?? 'true').trim().toLowerCase() !== 'false';
@@ -386,65 +442,65 @@ function readItem(item: XmlElement, context: FeedContext): ParsedItem {
   }
 
   let title: string | null = null;
-  if (isAtom) {
-    const titleElement = children.first('atom:title');
-    if (titleElement !== undefined) title = nonBlank(readTextConstruct(titleElement, base)?.text);
-  } else {
-    const raw = children.text(':title', 'atom:title', 'dc:title', 'media:title');
-    title = raw === null ? null : nonBlank(plainTextOf(raw));
+  const titleElement = children.first(`${core}:title`);
+  if (titleElement !== undefined) {
+    title = isAtom
+      ? nonBlank(readTextConstruct(titleElement, base)?.text)
+      : nonBlank(plainTextOf(textContent(titleElement)));
   }
   if (title === null) {
-    const raw = children.text('media:title', 'dc:title');
+    const raw = children.text(`${core}:title`, 'atom:title', 'itunes:title', 'media:title', 'dc:title');
     title = raw === null ? null : nonBlank(plainTextOf(raw));
   }
 
   let author: string | null = null;
   for (const person of children.all('atom:author')) {
-    author = atomPersonName(person, isAtom);
+    author = atomPersonName(person, vocabulary);
     if (author !== null) break;
   }
-  if (author === null && !isAtom) {
+  if (author === null) {
     const contact = children.text(':author', 'dc:creator', 'itunes:author', 'dc:author');
-    author = contact === null ? null : authorName(plainTextOf(contact));
-  }
-  if (author === null && isAtom) {
-    const contact = children.text('dc:creator', 'itunes:author');
-    author = contact === null ? context.feedAuthor : authorName(contact);
+    // Atom: an entry without an author has the feed's (RFC 4287 §4.2.1).
+    author = contact === null ? (isAtom ? context.feedAuthor : null) : authorName(plainTextOf(contact));
   }
 
-  const updatedAt = firstDate(children, dateKeys(updatedKeys, isAtom));
-  const publishedAt = firstDate(children, dateKeys(publishedKeys, isAtom)) ?? updatedAt;
+  const keys = dateKeysByFormat[isAtom ? 'atom' : 'rss'];
+  const updatedAt = firstDate(children, keys.updated);
+  // A reader sorts by publication date; an entry that only says when it was updated was published no later.
+  const publishedAt = firstDate(children, keys.published) ?? updatedAt;
 
   let summaryHtml: string | null = null;
   let contentHtml: string | null = null;
+  const atomContent = children.first('atom:content');
+  if (atomContent !== undefined && attribute(atomContent, 'src') === null)
+    contentHtml = nonBlank(readTextConstruct(atomContent, base)?.html);
   if (isAtom) {
     const summary = children.first('atom:summary');
     if (summary !== undefined) summaryHtml = nonBlank(readTextConstruct(summary, base)?.html);
-    const content = children.first('atom:content');
-    if (content !== undefined && attribute(content, 'src') === null)
-      contentHtml = nonBlank(readTextConstruct(content, base)?.html);
   } else {
+    contentHtml =
+      firstHtml(children, ['content:encoded', 'xhtml:body', 'xhtml:div', ':body', ':fullitem'], base) ?? contentHtml;
     const description = children.first(':description');
-    if (description !== undefined) summaryHtml = nonBlank(htmlOf(description, base));
-    for (const key of ['content:encoded', 'xhtml:body', 'xhtml:div', ':fullitem']) {
-      const element = children.first(key);
-      if (element === undefined) continue;
-      contentHtml = nonBlank(htmlOf(element, base));
-      if (contentHtml !== null) break;
-    }
-    if (contentHtml === null) {
-      const content = children.first('atom:content');
-      if (content !== undefined && attribute(content, 'src') === null)
-        contentHtml = nonBlank(readTextConstruct(content, base)?.html);
+    const summary = children.first(':summary');
+    if (description !== undefined && summary !== undefined && contentHtml === null) {
+      // Both (not in any spec, but seen): the first is the summary, the second the full text.
+      const [first, second] =
+        item.children.indexOf(summary) < item.children.indexOf(description)
+          ? [summary, description]
+          : [description, summary];
+      summaryHtml = nonBlank(htmlOf(first, base));
+      contentHtml = nonBlank(htmlOf(second, base));
+    } else {
+      summaryHtml = firstHtml(children, [':description', ':summary'], base);
     }
   }
-  if (summaryHtml === null) {
-    for (const key of ['itunes:summary', 'itunes:subtitle', 'dc:description', 'media:description']) {
-      const element = children.first(key);
-      if (element === undefined) continue;
-      summaryHtml = nonBlank(htmlOf(element, base));
-      if (summaryHtml !== null) break;
-    }
+  summaryHtml ??= firstHtml(
+    children,
+    ['itunes:summary', 'itunes:subtitle', 'dc:description', 'media:description'],
+    base,
+  );
+  for (const group of children.all('media:group')) {
+    summaryHtml ??= firstHtml(new Children(group, vocabulary), ['media:description'], base);
   }
 
   const categories = categoriesOf(children, [
@@ -454,6 +510,7 @@ function readItem(item: XmlElement, context: FeedContext): ParsedItem {
     'itunes:category',
     'itunes:keywords',
     'media:category',
+    ':tags',
   ]);
 
   const enclosures: Enclosure[] = [];
@@ -475,14 +532,14 @@ function readItem(item: XmlElement, context: FeedContext): ParsedItem {
   }
 
   const imageUrl =
-    mediaImage(children, isAtom, base) ??
+    mediaImage(children, vocabulary, base) ??
     enclosures.find(
       (enclosure) => enclosure.type?.toLowerCase().startsWith('image/') ?? imageExtension.test(enclosure.url),
     )?.url ??
     itunesImage(children, base) ??
-    rssImage(children, base);
+    rssImage(children, vocabulary, base);
 
-  const language = nonBlank(children.text('dc:language', `${core}:language`)) ?? item.language;
+  const language = languageTag(children.text('dc:language', `${core}:language`) ?? item.language);
 
   return {
     guid,
@@ -496,7 +553,7 @@ function readItem(item: XmlElement, context: FeedContext): ParsedItem {
     categories,
     enclosures: dedupeEnclosures(enclosures),
     imageUrl,
-    language: language?.trim() ?? null,
+    language,
   };
 }
 
@@ -505,32 +562,21 @@ function dedupeEnclosures(enclosures: readonly Enclosure[]): Enclosure[] {
   return enclosures.filter((enclosure) => !seen.has(enclosure.url) && seen.add(enclosure.url));
 }
 
-/** `<image><url>…</url></image>` (RSS channel image), `<image rdf:resource>` (RSS 1.0) or a bare `<image>url</image>`. */
-function rssImage(children: Children, base: string | null): string | null {
-  for (const image of children.all(':image')) {
-    const imageChildren = new Children(image, false);
-    const url =
-      imageChildren.text(':url') ??
-      rdfAttribute(image, 'resource') ??
-      rdfAttribute(image, 'about') ??
-      (image.children.every((child) => typeof child === 'string') ? textContent(image) : null);
-    const resolved = resolveUrl(url, image.base ?? base);
-    if (resolved !== null) return resolved;
-  }
-  return null;
-}
-
 /** Reads a parsed XML tree whose root is `rss`, `rdf:RDF` or `feed`. */
 export function readXmlFeed(root: XmlElement, documentUrl: string): ParsedFeed {
-  const isAtom = root.name === 'feed';
-  const format: FeedFormat = isAtom ? 'atom' : root.name === 'rdf' ? 'rdf' : 'rss';
-  return isAtom ? readAtom(root, documentUrl, format) : readRss(root, documentUrl, format);
+  if (root.name === 'feed') return readAtom(root, documentUrl);
+  // RSS 1.0 / 0.90 keep the root in the RDF namespace; their channel carries the RSS one.
+  const channelElement = root.children.find(
+    (child): child is XmlElement => typeof child !== 'string' && child.name === 'channel',
+  );
+  const coreNamespace = root.name === 'rdf' ? (channelElement?.namespace ?? null) : root.namespace;
+  return readRss(root, documentUrl, root.name === 'rdf' ? 'rdf' : 'rss', { isAtom: false, coreNamespace });
 }
 
-function readRss(root: XmlElement, documentUrl: string, format: FeedFormat): ParsedFeed {
-  const rootChildren = new Children(root, false);
+function readRss(root: XmlElement, documentUrl: string, format: FeedFormat, vocabulary: Vocabulary): ParsedFeed {
+  const rootChildren = new Children(root, vocabulary);
   const channel = rootChildren.first(':channel') ?? root;
-  const children = channel === root ? rootChildren : new Children(channel, false);
+  const children = channel === root ? rootChildren : new Children(channel, vocabulary);
   const channelBase = channel.base ?? documentUrl;
 
   let siteUrl: string | null = null;
@@ -554,7 +600,7 @@ function readRss(root: XmlElement, documentUrl: string, format: FeedFormat): Par
   // RSS 1.0 puts items beside the channel; some broken RSS 2.0 feeds do the same.
   const itemElements = [...children.all(':item'), ...(channel === root ? [] : rootChildren.all(':item'))];
   const context: FeedContext = {
-    isAtom: false,
+    vocabulary,
     documentUrl,
     itemBase: siteUrl !== null && /^https?:/i.test(siteUrl) ? siteUrl : channelBase,
     feedAuthor: null,
@@ -566,19 +612,28 @@ function readRss(root: XmlElement, documentUrl: string, format: FeedFormat): Par
     description: rawDescription === null ? null : nonBlank(plainTextOf(rawDescription)),
     siteUrl,
     selfUrl,
-    language: nonBlank(children.text(':language', 'dc:language')?.trim()) ?? channel.language,
+    language: languageTag(children.text(':language', 'dc:language') ?? channel.language),
     imageUrl:
-      rssImage(children, channelBase) ??
-      rssImage(rootChildren, channelBase) ??
+      rssImage(children, vocabulary, channelBase) ??
+      rssImage(rootChildren, vocabulary, channelBase) ??
       itunesImage(children, channelBase) ??
-      mediaImage(children, false, channelBase),
-    updatedAt: firstDate(children, [':lastbuilddate', ':pubdate', 'dc:date', 'dcterms:modified', 'atom:updated']),
+      mediaImage(children, vocabulary, channelBase),
+    updatedAt: firstDate(children, [
+      ':lastbuilddate',
+      ':pubdate',
+      'dc:date',
+      'dcterms:modified',
+      'dcterms:issued',
+      'dcterms:created',
+      'atom:updated',
+    ]),
     items: itemElements.map((item) => readItem(item, context)),
   };
 }
 
-function readAtom(root: XmlElement, documentUrl: string, format: FeedFormat): ParsedFeed {
-  const children = new Children(root, true);
+function readAtom(root: XmlElement, documentUrl: string): ParsedFeed {
+  const vocabulary: Vocabulary = { isAtom: true, coreNamespace: root.namespace };
+  const children = new Children(root, vocabulary);
   const base = root.base ?? documentUrl;
   const links = atomLinks(children, 'atom:link', base);
 
@@ -588,21 +643,20 @@ function readAtom(root: XmlElement, documentUrl: string, format: FeedFormat): Pa
 
   let feedAuthor: string | null = null;
   for (const person of children.all('atom:author')) {
-    feedAuthor = atomPersonName(person, true);
+    feedAuthor = atomPersonName(person, vocabulary);
     if (feedAuthor !== null) break;
   }
-  const context: FeedContext = { isAtom: true, documentUrl, itemBase: base, feedAuthor };
+  const context: FeedContext = { vocabulary, documentUrl, itemBase: base, feedAuthor };
 
-  const logo = children.text('atom:logo', 'atom:icon');
   return {
-    format,
+    format: 'atom',
     title: titleElement === undefined ? null : nonBlank(readTextConstruct(titleElement, base)?.text),
     description: subtitleElement === undefined ? null : nonBlank(readTextConstruct(subtitleElement, base)?.text),
     siteUrl: alternateLink(links),
     selfUrl: links.find((link) => link.rel === 'self')?.href ?? null,
-    language: root.language,
-    imageUrl: resolveUrl(logo, base) ?? mediaImage(children, true, base),
-    updatedAt: firstDate(children, ['atom:updated', 'atom:modified', 'dc:date']),
+    language: languageTag(root.language),
+    imageUrl: resolveUrl(children.text('atom:logo', 'atom:icon'), base) ?? mediaImage(children, vocabulary, base),
+    updatedAt: firstDate(children, ['atom:updated', 'atom:modified', 'dc:date', 'dcterms:modified']),
     items: children.all('atom:entry').map((entry) => readItem(entry, context)),
   };
 }

@@ -1,4 +1,5 @@
 import { decodeHtmlEntities } from './htmlEntities.ts';
+import { replaceTags } from './plainText.ts';
 
 const schemePattern = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
@@ -20,7 +21,18 @@ export function resolveUrl(value: string | null | undefined, base: string | null
 }
 
 /** Attributes that hold one URL in HTML feeds embed (feedparser resolves the same family). */
-const urlAttributes = new Set(['href', 'src', 'poster', 'cite', 'longdesc', 'background', 'action', 'usemap', 'data', 'codebase']);
+const urlAttributes = new Set([
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'longdesc',
+  'background',
+  'action',
+  'usemap',
+  'data',
+  'codebase',
+]);
 
 /** Whether a serializer should resolve this attribute (by name) as a URL. */
 export function isUrlAttribute(name: string): boolean {
@@ -54,32 +66,35 @@ function resolveRelative(value: string, base: string): string {
   }
 }
 
-const tagPattern = /<([A-Za-z][A-Za-z0-9:-]*)(\s[^<>]*?)?(\/?)>/g;
 const htmlAttributePattern = /(\s)([A-Za-z:-]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
 
 /**
  * Resolves relative URLs inside an HTML fragment (feed bodies are written
  * relative to the item's base; offline they must stand alone). Works on the
- * tag text only; everything else is left byte for byte.
+ * start tags only; everything else is left byte for byte.
  */
 export function resolveHtmlUrls(html: string, base: string | null): string {
   if (base === null || !html.includes('<')) return html;
-  return html.replace(tagPattern, (tag, name: string, attributes: string | undefined, slash: string) => {
-    if (attributes === undefined || !attributes.includes('=')) return tag;
-    let changed = false;
-    const rewritten = attributes.replace(
+  return replaceTags(html, (tag, _name, isEndTag) => {
+    if (isEndTag || !tag.includes('=')) return tag;
+    return tag.replace(
       htmlAttributePattern,
-      (whole, space: string, attributeName: string, equals: string, doubleQuoted?: string, singleQuoted?: string, bare?: string) => {
+      (
+        whole,
+        space: string,
+        attributeName: string,
+        equals: string,
+        doubleQuoted?: string,
+        singleQuoted?: string,
+        bare?: string,
+      ) => {
         const lowerName = attributeName.toLowerCase();
         if (!isUrlAttribute(lowerName)) return whole;
-        const raw = doubleQuoted ?? singleQuoted ?? bare ?? '';
-        const decoded = decodeHtmlEntities(raw);
+        const decoded = decodeHtmlEntities(doubleQuoted ?? singleQuoted ?? bare ?? '');
         const resolved = resolveAttributeUrl(lowerName, decoded, base);
         if (resolved === decoded) return whole;
-        changed = true;
         return `${space}${attributeName}${equals}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
       },
     );
-    return changed ? `<${name}${rewritten}${slash}>` : tag;
   });
 }

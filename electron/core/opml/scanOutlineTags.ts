@@ -1,4 +1,4 @@
-import { htmlEntities } from './htmlEntities.ts';
+import { htmlEntityCodePoint } from '../feeds/htmlEntities.ts';
 import type { XmlEvent } from './XmlEvent.ts';
 
 /**
@@ -235,7 +235,7 @@ export function decodeTolerantly(raw: string): string {
       const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
       return valid ? String.fromCodePoint(code) : '\uFFFD';
     }
-    const code = Object.hasOwn(htmlEntities, body) ? htmlEntities[body] : undefined;
+    const code = htmlEntityCodePoint(body);
     return code === undefined ? reference : String.fromCodePoint(code);
   });
 }
