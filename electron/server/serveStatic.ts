@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../shared/contentTypeOf.ts';
 
 /**
  * Content security policy for the renderer's HTML. `style-src 'unsafe-inline'`
@@ -15,26 +16,6 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 export const RENDERER_NOT_BUILT = 'renderer not built: run npm run build:renderer';
 
@@ -111,7 +92,7 @@ export async function serveStatic(
   }
 
   const body = await readFile(filePath);
-  const contentType = contentTypes[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = contentTypeOf(filePath);
   response.writeHead(200, { ...baseHeaders(contentType), 'Content-Length': String(body.byteLength) });
   response.end(headOnly ? undefined : body);
 }

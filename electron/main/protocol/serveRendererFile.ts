@@ -2,28 +2,7 @@ import { readFile as readFileFromDisk } from 'node:fs/promises';
 import path from 'node:path';
 import { appOrigin } from '../rendererLocation.ts';
 import { originOf } from '../originOf.ts';
-
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeOf } from '../../shared/contentTypeOf.ts';
 
 /**
  * The file under `rootDirectory` that an `offprint-app://renderer/…` URL names,
@@ -88,7 +67,7 @@ export function serveRendererFile({
     } catch {
       return new Response('not found', { status: 404, headers: headersFor('text/plain; charset=utf-8') });
     }
-    const contentType = contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+    const contentType = contentTypeOf(filePath);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: headersFor(contentType),
