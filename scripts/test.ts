@@ -15,6 +15,9 @@ const steps: readonly Step[] = [
   { name: 'typecheck', command: 'tsc', args: ['-b'] },
   { name: 'lint', command: 'eslint', args: ['.', '--max-warnings', '0'] },
   { name: 'format', command: 'prettier', args: ['--check', '.', '--log-level', 'warn'] },
+  // Bundles main, preload and renderer as the desktop app ships them (no Electron binary needed).
+  { name: 'build app', command: 'electron-vite', args: ['build', '--logLevel', 'warn'] },
+  // The Node host and the e2e tests serve this build of the renderer.
   {
     name: 'build renderer',
     command: 'vite',
