@@ -16,9 +16,9 @@ export class MemorySegment implements SegmentReader {
       const { terms, positions } = document.fields[name];
       terms.forEach((term, index) => {
         let byField = this.#postings.get(term);
-        if (!byField) this.#postings.set(term, (byField = new Map()));
+        if (!byField) this.#postings.set(term, (byField = new Map<number, Map<number, number[]>>()));
         let byDocument = byField.get(field);
-        if (!byDocument) byField.set(field, (byDocument = new Map()));
+        if (!byDocument) byField.set(field, (byDocument = new Map<number, number[]>()));
         let list = byDocument.get(number);
         if (!list) byDocument.set(number, (list = []));
         list.push(positions[index] ?? 0);

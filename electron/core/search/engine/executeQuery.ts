@@ -93,7 +93,7 @@ export function executeQuery(
     for (const result of groupResults) {
       for (const [segmentIndex, scores] of result) {
         let target = combined.get(segmentIndex);
-        if (!target) combined.set(segmentIndex, (target = new Map()));
+        if (!target) combined.set(segmentIndex, (target = new Map<number, number>()));
         for (const [document, score] of scores) target.set(document, (target.get(document) ?? 0) + score);
       }
     }
