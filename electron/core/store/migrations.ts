@@ -93,6 +93,41 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'search queue',
+    up(database) {
+      // Every write path enqueues its articles for the search index in the same
+      // transaction, through triggers: the index can fall behind (a crash, a
+      // rebuild) but can always catch up, and nothing is ever left unindexed.
+      database.exec(`
+        CREATE TABLE search_pending (
+          seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+          article_id TEXT NOT NULL UNIQUE,
+          deleted    INTEGER NOT NULL CHECK (deleted IN (0, 1))
+        ) STRICT;
+
+        CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+          INSERT OR REPLACE INTO search_pending (article_id, deleted) VALUES (new.id, 0);
+        END;
+        -- Only columns the index holds: marking read or saving does not reindex.
+        CREATE TRIGGER articles_search_update AFTER UPDATE OF title, author, text, published_at, language, feed_id ON articles BEGIN
+          INSERT OR REPLACE INTO search_pending (article_id, deleted) VALUES (new.id, 0);
+        END;
+        CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+          INSERT OR REPLACE INTO search_pending (article_id, deleted) VALUES (old.id, 1);
+        END;
+        CREATE TRIGGER categories_search_insert AFTER INSERT ON article_categories BEGIN
+          INSERT OR REPLACE INTO search_pending (article_id, deleted)
+            SELECT new.article_id, 0 WHERE EXISTS (SELECT 1 FROM articles WHERE id = new.article_id);
+        END;
+        CREATE TRIGGER categories_search_delete AFTER DELETE ON article_categories BEGIN
+          INSERT OR REPLACE INTO search_pending (article_id, deleted)
+            SELECT old.article_id, 0 WHERE EXISTS (SELECT 1 FROM articles WHERE id = old.article_id);
+        END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

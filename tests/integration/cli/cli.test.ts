@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/cli/runCli.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
 
@@ -185,7 +186,7 @@ describe('offprint CLI', () => {
   it('runs as a real process: `offprint info --json` on Node 24', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [cli, '--data-dir', dataDir, '--json', 'info']);
     const info = JSON.parse(stdout) as { name: string; schemaVersion: number; runtime: string };
-    expect(info).toMatchObject({ name: 'Offprint', schemaVersion: 1 });
+    expect(info).toMatchObject({ name: 'Offprint', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(info.runtime).toMatch(/^Node 24\./);
   });
 });

@@ -49,6 +49,38 @@ describe('migration 1: feeds, articles, categories, fetch log', () => {
   });
 });
 
+describe('migration 2: search queue', () => {
+  it('queues inserted, edited and deleted articles for the index, but not read or saved changes', () => {
+    const database = openDatabase(tempFile(), migrations.slice(0, 2));
+    expect(schemaVersionOf(database)).toBe(2);
+    const pending = () =>
+      database.prepare('SELECT article_id, deleted FROM search_pending ORDER BY seq').all() as {
+        article_id: string;
+        deleted: number;
+      }[];
+    database
+      .prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://a.test/feed', 'A', '2026-01-01')")
+      .run();
+    database
+      .prepare(
+        `INSERT INTO articles (id, feed_id, dedupe_key, title, fetched_at, sort_at, text, content_hash, word_count)
+         VALUES ('a1', 1, 'guid:1', 't', '2026-01-01', '2026-01-01', 'body', 'h', 1)`,
+      )
+      .run();
+    expect(pending()).toEqual([{ article_id: 'a1', deleted: 0 }]);
+    database.exec('DELETE FROM search_pending');
+    database.exec("UPDATE articles SET read = 1, saved = 1, saved_at = '2026-01-02' WHERE id = 'a1'");
+    expect(pending()).toEqual([]);
+    database.exec("UPDATE articles SET text = 'new body' WHERE id = 'a1'");
+    expect(pending()).toEqual([{ article_id: 'a1', deleted: 0 }]);
+    database.exec("INSERT INTO article_categories (article_id, category) VALUES ('a1', 'metals')");
+    expect(pending()).toEqual([{ article_id: 'a1', deleted: 0 }]);
+    database.exec("DELETE FROM articles WHERE id = 'a1'");
+    expect(pending()).toEqual([{ article_id: 'a1', deleted: 1 }]);
+    database.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('is idempotent: reopening a current database changes nothing', () => {
     const path = tempFile();
@@ -72,7 +104,7 @@ describe('openDatabase', () => {
     }
     expect(caught).toBeInstanceOf(StoreError);
     expect((caught as StoreError).code).toBe('newer-schema');
-    expect((caught as StoreError).message).toMatch(/schema version 99, newer than this Offprint understands \(1\)/);
+    expect((caught as StoreError).message).toMatch(/schema version 99, newer than this Offprint understands \(\d+\)/);
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -93,7 +125,9 @@ describe('openDatabase', () => {
         throw new Error('disk on fire');
       },
     };
-    expect(() => openDatabase(path, [...migrations, broken])).toThrow(/migration 2 \(half-done\) failed: disk on fire/);
+    expect(() => openDatabase(path, [...migrations, broken])).toThrow(
+      /migration \d+ \(half-done\) failed: disk on fire/,
+    );
     const database = openDatabase(path);
     expect(schemaVersionOf(database)).toBe(LATEST_SCHEMA_VERSION);
     expect(tableNames(database)).not.toContain('half_done');
