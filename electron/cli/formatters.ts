@@ -1,10 +1,14 @@
 import type {
-  ArticlePage,
   Article,
+  ArticlePage,
+  ArticleSummary,
   Feed,
   FeedRefreshResult,
-  RefreshReport,
   OpmlImportReport,
+  RefreshReport,
+  RelatedArticles,
+  SearchResults,
+  Snippet,
 } from '../shared/model.ts';
 
 /** Human-readable renderings for the CLI; `--json` prints the values as they are instead. */
@@ -61,5 +65,48 @@ export function formatOpmlReport(report: OpmlImportReport): string {
   const lines = [`${report.added.length} feeds added, ${report.duplicates.length} duplicates skipped`];
   if (report.recovered) lines.push('The file was not well-formed XML; feeds were recovered from it leniently.');
   for (const problem of report.problems) lines.push(`problem: ${problem}`);
+  return lines.join('\n');
+}
+
+/** Snippet with matches in [brackets]: terminals have no highlighting we can rely on. */
+function markSnippet(snippet: Snippet): string {
+  let text = '';
+  let last = 0;
+  for (const [start, end] of snippet.highlights) {
+    text += `${snippet.text.slice(last, start)}[${snippet.text.slice(start, end)}]`;
+    last = end;
+  }
+  return text + snippet.text.slice(last);
+}
+
+function articleLine(article: ArticleSummary): string {
+  const date = (article.publishedAt ?? article.fetchedAt).slice(0, 10);
+  return `${article.id}  ${date}  ${article.title}  — ${article.feedTitle ?? ''}`;
+}
+
+export function formatSearchResults(results: SearchResults): string {
+  const lines = results.problems.map((problem) => `note: ${problem}`);
+  if (results.items.length === 0) {
+    lines.push('No matches.');
+    return lines.join('\n');
+  }
+  for (const hit of results.items) {
+    lines.push(`${hit.score.toFixed(3).padStart(8)}  ${articleLine(hit.article)}`);
+    lines.push(`          ${markSnippet(hit.snippet)}`);
+  }
+  lines.push(
+    `${results.offset + 1}–${results.offset + results.items.length} of ${results.total} (${results.tookMs} ms)`,
+  );
+  return lines.join('\n');
+}
+
+export function formatRelated(related: RelatedArticles): string {
+  const lines: string[] = [];
+  lines.push(related.sameStory.length > 0 ? 'Same story elsewhere:' : 'Same story elsewhere: none found');
+  for (const { article, score } of related.sameStory)
+    lines.push(`${score.toFixed(2).padStart(6)}  ${articleLine(article)}`);
+  lines.push(related.related.length > 0 ? 'Related:' : 'Related: none found');
+  for (const { article, score } of related.related)
+    lines.push(`${score.toFixed(2).padStart(6)}  ${articleLine(article)}`);
   return lines.join('\n');
 }

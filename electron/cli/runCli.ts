@@ -15,6 +15,8 @@ import {
   formatOpmlReport,
   formatRefreshReport,
   formatRefreshResult,
+  formatRelated,
+  formatSearchResults,
 } from './formatters.ts';
 
 export interface CliIo {
@@ -50,6 +52,13 @@ Articles
   articles import <file.jsonl[.gz]> one JSON object a line: title, body or html, url, date, source, topics
   save <id> | unsave <id>
 
+Search
+  search "<query>" [--limit N] [--offset N] [--sort relevance|date] [--feed ID] [--unread] [--saved]
+                                    the query language: words, "phrases", title:/author:/source:, +must -not,
+                                    wild*, fuzzy~1, OR, is:saved, is:unread, after:2025-01-01, before:, date:7d
+  related <id>                      articles like this one, and the same story from other sources
+  reindex                           rebuild the search index from the library
+
 Other
   info                              version, data directory and counts
   serve [--port N]                  start the Node host; prints its URL with the access token
@@ -73,8 +82,31 @@ interface Parsed {
     limit?: string;
     offset?: string;
     port?: string;
+    sort?: string;
     folder?: string;
   };
+}
+
+/** Progress of index work on stderr, one line per step of 10%; returns the disposer. */
+function printSearchProgress(library: Library, io: CliIo): () => void {
+  let lastShown = -1;
+  return library.events.subscribe((name, payload) => {
+    if (name !== 'search:progress' || !('phase' in payload) || payload.phase === 'idle' || payload.total === 0) return;
+    const tenth = Math.floor((payload.done / payload.total) * 10);
+    if (tenth === lastShown) return;
+    lastShown = tenth;
+    io.stderr(`search index: ${payload.phase} ${payload.done}/${payload.total}\n`);
+  });
+}
+
+/** Searching from the CLI first brings the index up to date with the library (building it the first time). */
+async function readyIndex(library: Library, io: CliIo, quiet: boolean): Promise<void> {
+  const stop = quiet ? () => undefined : printSearchProgress(library, io);
+  try {
+    await library.search().index.catchUp();
+  } finally {
+    stop();
+  }
 }
 
 /** Runs one CLI command; returns the exit code. Pure over its IO so tests run it in-process. */
@@ -95,6 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         limit: { type: 'string' },
         offset: { type: 'string' },
         port: { type: 'string' },
+        sort: { type: 'string' },
         folder: { type: 'string' },
       },
     });
@@ -286,6 +319,41 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         default:
           throw new UsageError(`unknown articles command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
       }
+    case 'search': {
+      const query = need(subcommand, 'search query');
+      if (values.sort !== undefined && values.sort !== 'relevance' && values.sort !== 'date') {
+        throw new UsageError(`--sort must be relevance or date, got ${JSON.stringify(values.sort)}`);
+      }
+      await readyIndex(library, io, json);
+      return call(
+        'search:query',
+        {
+          query: [query, ...rest].join(' '),
+          ...(values.limit !== undefined ? { limit: integer(values.limit, '--limit') } : {}),
+          ...(values.offset !== undefined ? { offset: integer(values.offset, '--offset') } : {}),
+          ...(values.sort !== undefined ? { sort: values.sort } : {}),
+          ...(values.feed !== undefined ? { feedId: integer(values.feed, '--feed') } : {}),
+          ...(values.unread ? { unread: true } : {}),
+          ...(values.saved ? { saved: true } : {}),
+        },
+        formatSearchResults,
+      );
+    }
+    case 'related':
+      await readyIndex(library, io, json);
+      return call('search:related', { id: need(subcommand, 'article id') }, formatRelated);
+    case 'reindex': {
+      const stop = json ? () => undefined : printSearchProgress(library, io);
+      try {
+        return await call(
+          'search:rebuild',
+          {},
+          (status) => `Search index rebuilt: ${status.documents} articles in ${status.segments.length} segments.`,
+        );
+      } finally {
+        stop();
+      }
+    }
     case 'save':
     case 'unsave':
       return call(

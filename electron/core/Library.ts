@@ -5,6 +5,8 @@ import { createHandlers } from './createHandlers.ts';
 import { EventHub } from './EventHub.ts';
 import { fetchResource, type FetchOptions } from './feeds/fetchResource.ts';
 import { Ingest, type Fetcher } from './ingest/Ingest.ts';
+import { SearchIndex } from './search/SearchIndex.ts';
+import { SearchService } from './search/SearchService.ts';
 import { ArticleStore } from './store/ArticleStore.ts';
 import { OFFPRINT_VERSION } from './version.ts';
 
@@ -15,6 +17,20 @@ export interface LibraryOptions {
   readonly fetch?: Fetcher;
   readonly fetchOptions?: Partial<FetchOptions>;
   readonly clock?: () => Date;
+  /**
+   * Open the search index now (the app and the Node host: search is ready
+   * when the window is) rather than on the first search call (the CLI: most
+   * commands never search, and loading segments costs time and memory).
+   */
+  readonly openSearchEagerly?: boolean;
+  /** The index worker script; the Electron bundle passes its own built file. */
+  readonly searchWorkerUrl?: URL;
+  readonly searchWorkers?: number;
+}
+
+export interface LibrarySearch {
+  readonly index: SearchIndex;
+  readonly service: SearchService;
 }
 
 /** An open library: the handlers for every contract call, its events, and a disposer. */
@@ -24,10 +40,13 @@ export interface Library {
   readonly ingest: Ingest;
   readonly handlers: Handlers;
   readonly events: EventHub;
+  /** The search index and service, opened on first use. */
+  search(): LibrarySearch;
   close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'library.sqlite';
+export const INDEX_DIRECTORY = 'index';
 
 /** Opens the library in `dataDir`, creating and migrating it as needed. */
 export function openLibrary(options: LibraryOptions): Promise<Library> {
@@ -42,11 +61,37 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     fetch: options.fetch ?? fetchResource,
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
   });
+  let search: LibrarySearch | null = null;
+  const openSearch = (): LibrarySearch => {
+    if (!search) {
+      const index = SearchIndex.open({
+        directory: join(options.dataDir, INDEX_DIRECTORY),
+        databasePath: store.path,
+        store,
+        events,
+        ...(options.searchWorkerUrl ? { workerUrl: options.searchWorkerUrl } : {}),
+        ...(options.searchWorkers ? { workers: options.searchWorkers } : {}),
+      });
+      search = { index, service: new SearchService(index, store, clock) };
+    }
+    return search;
+  };
+  // Every article write queues a search change (store triggers); apply them as soon as the library says it changed.
+  const stopCatchingUp = events.subscribe((name) => {
+    if (name === 'library:changed' && search) {
+      search.index.catchUp().catch((error: unknown) => {
+        console.error('Library: search index could not catch up:', error);
+      });
+    }
+  });
+  let stopWatching = (): void => undefined;
+  if (options.openSearchEagerly) stopWatching = openSearch().index.watch();
   const handlers = createHandlers({
     store,
     ingest,
     events,
     clock,
+    search: openSearch,
     dataDir: options.dataDir,
     version: OFFPRINT_VERSION,
   });
@@ -57,12 +102,14 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     ingest,
     handlers,
     events,
-    close() {
-      if (!closed) {
-        closed = true;
-        store.close();
-      }
-      return Promise.resolve();
+    search: openSearch,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopCatchingUp();
+      stopWatching();
+      await search?.index.close();
+      store.close();
     },
   });
 }

@@ -9,6 +9,7 @@ import type { Ingest } from './ingest/Ingest.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
+import type { LibrarySearch } from './Library.ts';
 import type { ArticleStore } from './store/ArticleStore.ts';
 
 export interface HandlerContext {
@@ -18,6 +19,8 @@ export interface HandlerContext {
   readonly clock: () => Date;
   readonly dataDir: string;
   readonly version: string;
+  /** The search index and service, opened on first use. */
+  readonly search: () => LibrarySearch;
 }
 
 /** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
@@ -157,6 +160,18 @@ export function createHandlers(context: HandlerContext): Handlers {
       const updated = store.writer.markRead(ids, read);
       if (updated > 0) events.emit('library:changed', { reason: 'articles', feedIds: [] });
       return Promise.resolve({ updated });
+    },
+
+    'search:query': (request) => Promise.resolve(context.search().service.query(request)),
+
+    'search:related': ({ id, limit }) => Promise.resolve(context.search().service.related(id, limit)),
+
+    'search:status': () => Promise.resolve(context.search().index.status()),
+
+    'search:rebuild': async () => {
+      const { index } = context.search();
+      await index.rebuild();
+      return index.status();
     },
 
     'articles:setSaved': ({ id, saved }) => {

@@ -19,6 +19,10 @@ import type {
   LibraryChange,
   OpmlImportReport,
   RefreshReport,
+  RelatedArticles,
+  SearchProgress,
+  SearchResults,
+  SearchStatus,
 } from './model.ts';
 
 /** A call's request schema plus its response type (carried as a type only). */
@@ -107,10 +111,38 @@ export const contract = {
       z.object({ id: articleId, saved: z.boolean() }).strict(),
       'Save or unsave an article (saved_at is kept).',
     ),
+
+    'search:query': call<SearchResults>()(
+      z
+        .object({
+          query: z.string().max(2000),
+          limit: z.number().int().min(1).max(200).default(20),
+          offset: z.number().int().min(0).max(100_000).default(0),
+          sort: z.enum(['relevance', 'date']).default('relevance'),
+          feedId: feedId.optional(),
+          unread: z.boolean().optional(),
+          saved: z.boolean().optional(),
+        })
+        .strict(),
+      'Full-text search in the query language, ranked or newest first, with snippets.',
+    ),
+    'search:related': call<RelatedArticles>()(
+      z.object({ id: articleId, limit: z.number().int().min(1).max(50).default(10) }).strict(),
+      'Articles most like this one, and the same story from other sources.',
+    ),
+    'search:status': call<SearchStatus>()(
+      z.object({}).strict(),
+      'Segments, documents, queued changes and build progress.',
+    ),
+    'search:rebuild': call<SearchStatus>()(
+      z.object({}).strict(),
+      'Rebuild the search index from the library (in the background, with progress events).',
+    ),
   },
   events: {
     'ingest:progress': event<IngestEvent>('Refresh progress: per feed started/finished, then the report.'),
     'library:changed': event<LibraryChange>('Feeds or articles changed; lists should reload.'),
+    'search:progress': event<SearchProgress>('Index building, merging or rebuilding progress.'),
   },
 } as const;
 

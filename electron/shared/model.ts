@@ -127,3 +127,58 @@ export interface LibraryChange {
   readonly reason: 'feeds' | 'articles';
   readonly feedIds: readonly number[];
 }
+
+/** A span of a snippet to highlight: [start, end) in UTF-16 code units. */
+export type HighlightRange = readonly [number, number];
+
+export interface Snippet {
+  /** Plain text (never HTML), a window of the article around its best match. */
+  readonly text: string;
+  readonly highlights: readonly HighlightRange[];
+}
+
+export interface SearchHit {
+  readonly article: ArticleSummary;
+  readonly score: number;
+  readonly snippet: Snippet;
+  /** Highlight ranges in the article's title. */
+  readonly titleHighlights: readonly HighlightRange[];
+}
+
+export interface SearchResults {
+  readonly items: readonly SearchHit[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  /** Plain-English notes on parts of the query that were not understood as written. */
+  readonly problems: readonly string[];
+  readonly tookMs: number;
+}
+
+export interface RelatedArticles {
+  /** Most similar stored articles, best first. */
+  readonly related: readonly { readonly article: ArticleSummary; readonly score: number }[];
+  /** The same story from other sources. */
+  readonly sameStory: readonly { readonly article: ArticleSummary; readonly score: number }[];
+}
+
+export interface SearchStatus {
+  readonly documents: number;
+  readonly segments: readonly {
+    readonly kind: 'sealed' | 'sealing' | 'live';
+    readonly documents: number;
+    readonly deleted: number;
+    readonly bytes: number;
+  }[];
+  /** Article changes queued but not yet searchable. */
+  readonly pending: number;
+  readonly phase: 'idle' | 'indexing' | 'rebuilding' | 'merging';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface SearchProgress {
+  readonly phase: SearchStatus['phase'];
+  readonly done: number;
+  readonly total: number;
+}

@@ -257,6 +257,39 @@ export function createMemoryLibrary(): MemoryLibrary {
       articles.set(request.id, next);
       return summaryOf(next);
     }),
+    // A naive stand-in for the search engine: case-insensitive substring over title and text.
+    'search:query': settle((request) => {
+      record('search:query', request);
+      const needle = request.query.trim().toLowerCase();
+      const matches = [...articles.values()].filter(
+        (article) => needle !== '' && `${article.title}\n${article.text}`.toLowerCase().includes(needle),
+      );
+      return {
+        items: matches.slice(request.offset, request.offset + request.limit).map((article) => ({
+          article: summaryOf(article),
+          score: 1,
+          snippet: { text: article.text.slice(0, 200), highlights: [] },
+          titleHighlights: [],
+        })),
+        total: matches.length,
+        offset: request.offset,
+        limit: request.limit,
+        problems: [],
+        tookMs: 0,
+      };
+    }),
+    'search:related': settle((request) => {
+      record('search:related', request);
+      return { related: [], sameStory: [] };
+    }),
+    'search:status': settle((request) => {
+      record('search:status', request);
+      return { documents: articles.size, segments: [], pending: 0, phase: 'idle' as const, done: 0, total: 0 };
+    }),
+    'search:rebuild': settle((request) => {
+      record('search:rebuild', request);
+      return { documents: articles.size, segments: [], pending: 0, phase: 'idle' as const, done: 0, total: 0 };
+    }),
   };
   return { handlers, events, received };
 }

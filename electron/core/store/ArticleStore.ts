@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Article, ArticlePage, ArticleSummary, Feed, FeedStatus } from '../../shared/model.ts';
+import { SearchDocumentSource } from '../search/SearchDocumentSource.ts';
 import { openDatabase, schemaVersionOf } from './openDatabase.ts';
 
 /** A feed row with the fetch state that never crosses the contract. */
@@ -84,6 +85,21 @@ export interface StoreReader {
   getArticleSummary(id: string): ArticleSummary | null;
   countArticles(): number;
   integrityCheck(): string;
+  /** Articles queued for the search index (by triggers) after `afterSeq`, oldest first. */
+  pendingSearchChanges(afterSeq: number, limit: number): SearchChange[];
+  /** How many queued changes come after `afterSeq`, and the newest seq. */
+  pendingSearchExtent(afterSeq: number): { count: number; lastSeq: number };
+  /** Stored articles as search documents, read on this connection. */
+  searchDocuments(): SearchDocumentSource;
+  /** Ids of the articles with these flags and in these feeds (search filters that live in the store). */
+  articleIdsWhere(filter: { saved?: boolean; read?: boolean; feedIds?: readonly number[] }): Set<string>;
+}
+
+/** One queued change for the search index. */
+export interface SearchChange {
+  readonly seq: number;
+  readonly articleId: string;
+  readonly deleted: boolean;
 }
 
 /** Mutations. The one writer: ingest and the contract handlers. */
@@ -98,6 +114,8 @@ export interface StoreWriter {
   markRead(ids: readonly string[], read: boolean): number;
   setSaved(id: string, saved: boolean, now: string): boolean;
   removeFeed(id: number, now: string): { articlesDeleted: number; articlesKept: number };
+  /** Forgets queued search changes up to `seq`, once the index holds them durably. */
+  clearPendingSearchThrough(seq: number): void;
 }
 
 interface FeedRow {
@@ -185,6 +203,7 @@ export class ArticleStore implements StoreReader, StoreWriter {
   readonly path: string;
   readonly #database: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  #searchDocuments: SearchDocumentSource | null = null;
 
   private constructor(path: string, database: DatabaseSync) {
     this.path = path;
@@ -460,6 +479,43 @@ export class ArticleStore implements StoreReader, StoreWriter {
       text: row.text ?? '',
       categories,
     };
+  }
+
+  pendingSearchChanges(afterSeq: number, limit: number): SearchChange[] {
+    const rows = this.#statement(
+      'SELECT seq, article_id, deleted FROM search_pending WHERE seq > ? ORDER BY seq LIMIT ?',
+    ).all(afterSeq, limit) as { seq: number; article_id: string; deleted: number }[];
+    return rows.map((row) => ({ seq: row.seq, articleId: row.article_id, deleted: row.deleted === 1 }));
+  }
+
+  pendingSearchExtent(afterSeq: number): { count: number; lastSeq: number } {
+    const row = this.#statement(
+      'SELECT count(*) AS n, coalesce(max(seq), ?) AS last FROM search_pending WHERE seq > ?',
+    ).get(afterSeq, afterSeq) as { n: number; last: number };
+    return { count: row.n, lastSeq: row.last };
+  }
+
+  clearPendingSearchThrough(seq: number): void {
+    this.#statement('DELETE FROM search_pending WHERE seq <= ?').run(seq);
+  }
+
+  articleIdsWhere(filter: { saved?: boolean; read?: boolean; feedIds?: readonly number[] }): Set<string> {
+    const conditions: string[] = [];
+    const parameters: SQLInputValue[] = [];
+    if (filter.saved !== undefined) conditions.push(filter.saved ? 'saved = 1' : 'saved = 0');
+    if (filter.read !== undefined) conditions.push(filter.read ? 'read = 1' : 'read = 0');
+    if (filter.feedIds !== undefined) {
+      conditions.push(`feed_id IN (${filter.feedIds.map(() => '?').join(', ') || 'NULL'})`);
+      parameters.push(...filter.feedIds);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows = this.#database.prepare(`SELECT id FROM articles ${where}`).all(...parameters) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  searchDocuments(): SearchDocumentSource {
+    this.#searchDocuments ??= new SearchDocumentSource(this.#database);
+    return this.#searchDocuments;
   }
 
   countArticles(): number {

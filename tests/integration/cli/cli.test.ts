@@ -156,6 +156,65 @@ describe('offprint CLI', () => {
     expect(again).toMatchObject({ newCount: 0, unchangedCount: 1 });
   });
 
+  it('searches, finds related articles and reindexes', async () => {
+    const file = join(temp.path, 'search.jsonl');
+    writeFileSync(
+      file,
+      [
+        {
+          id: 's1',
+          title: 'Gallium export curbs widen',
+          body: 'Beijing widened export curbs on gallium and germanium.',
+          source: 'Wire A',
+          date: '2025-09-07T08:00:00Z',
+        },
+        {
+          id: 's2',
+          title: 'Gallium curbs widen further',
+          body: 'Export curbs on gallium and germanium were widened again.',
+          source: 'Wire B',
+          date: '2025-09-07T10:00:00Z',
+        },
+        {
+          id: 's3',
+          title: 'Potash prices ease',
+          body: 'Potash prices eased in Brazil.',
+          source: 'Wire A',
+          date: '2025-09-01T08:00:00Z',
+        },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    expect((await offprint('articles', 'import', file)).code).toBe(EXIT.ok);
+
+    const human = await offprint('search', 'gallium', '--limit', '5');
+    expect(human.code).toBe(EXIT.ok);
+    expect(human.stdout).toMatch(/Gallium export curbs widen/);
+    expect(human.stdout).toMatch(/\[gallium\]/i);
+
+    const results = await json<{ total: number; items: { article: { id: string; title: string } }[] }>(
+      'search',
+      'brazil OR germanium',
+      '--sort',
+      'date',
+    );
+    expect(results.items.map((item) => item.article.title)).toEqual([
+      'Gallium curbs widen further',
+      'Gallium export curbs widen',
+      'Potash prices ease',
+    ]);
+
+    const first = results.items.find((item) => item.article.title === 'Gallium export curbs widen')?.article.id ?? '';
+    const related = await json<{ sameStory: { article: { title: string } }[] }>('related', first);
+    expect(related.sameStory.map((entry) => entry.article.title)).toEqual(['Gallium curbs widen further']);
+
+    const reindexed = await offprint('reindex');
+    expect(reindexed.code).toBe(EXIT.ok);
+    expect(reindexed.stdout).toMatch(/Search index rebuilt: \d+ articles/);
+    expect((await offprint('search', '--sort', 'sideways', 'x')).code).toBe(EXIT.usage);
+  });
+
   it('explains usage errors and unknown ids with a non-zero exit', async () => {
     const unknown = await offprint('frobnicate');
     expect(unknown.code).toBe(EXIT.usage);

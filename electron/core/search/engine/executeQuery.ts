@@ -24,7 +24,11 @@ export type EngineClause =
       readonly boost: number;
     };
 
-/** Alternatives joined by OR: a document matches if any group matches; its score is the sum over groups it matches. */
+/**
+ * Alternatives joined by OR: a document matches if any group matches; its
+ * score is the best of its groups' scores (groups expanded from parentheses
+ * repeat shared clauses, which a sum would count twice).
+ */
 export type EngineQuery = readonly (readonly EngineClause[])[];
 
 export interface QueryAnalyzer {
@@ -88,13 +92,14 @@ export function executeQuery(
       collectHits(segments, segmentIndex, scores, filter, hits);
     }
   } else {
-    // OR: sum the groups' scores per document.
+    // OR: the best group score per document.
     const combined = new Map<number, Map<number, number>>();
     for (const result of groupResults) {
       for (const [segmentIndex, scores] of result) {
         let target = combined.get(segmentIndex);
         if (!target) combined.set(segmentIndex, (target = new Map<number, number>()));
-        for (const [document, score] of scores) target.set(document, (target.get(document) ?? 0) + score);
+        for (const [document, score] of scores)
+          target.set(document, Math.max(target.get(document) ?? -Infinity, score));
       }
     }
     for (const [segmentIndex, scores] of combined) collectHits(segments, segmentIndex, scores, filter, hits);

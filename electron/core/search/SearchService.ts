@@ -1,0 +1,220 @@
+import type { ParsedRequestOf } from '../../shared/contract.ts';
+import { OffprintError } from '../../shared/errors.ts';
+import type { ArticleSummary, RelatedArticles, SearchHit, SearchResults } from '../../shared/model.ts';
+import { parseQuery } from '../../shared/query/parseQuery.ts';
+import type { ParsedQuery, QueryClause } from '../../shared/query/ParsedQuery.ts';
+import type { ArticleStore } from '../store/ArticleStore.ts';
+import { buildSnippet, highlightRanges, type TermsOfWord } from './buildSnippet.ts';
+import { SEARCH_FIELDS } from './SearchDocument.ts';
+import {
+  compareByDate,
+  compareByRelevance,
+  executeQuery,
+  type EngineClause,
+  type EngineHit,
+  type EngineQuery,
+} from './engine/executeQuery.ts';
+import type { SearchIndex } from './SearchIndex.ts';
+
+const ALL_FIELDS = SEARCH_FIELDS.map((_field, index) => index);
+const TITLE = SEARCH_FIELDS.indexOf('title');
+const TEXT = SEARCH_FIELDS.indexOf('text');
+const RELATED_TERMS = 20;
+const SAME_STORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+const SAME_STORY_RATIO = 0.45;
+
+/** The engine's clause for a parsed one: field names become field numbers, wildcards become lunr patterns. */
+export function toEngineClause(clause: QueryClause): EngineClause {
+  const fields = clause.fields ? clause.fields.map((field) => SEARCH_FIELDS.indexOf(field)) : ALL_FIELDS;
+  if (clause.kind === 'phrase') {
+    return { kind: 'phrase', text: clause.words.join(' '), fields, presence: clause.presence, boost: clause.boost };
+  }
+  const { leading, trailing, inner } = clause.wildcard;
+  const text = `${leading ? '*' : ''}${clause.text}${trailing ? '*' : ''}`;
+  return {
+    kind: 'term',
+    text,
+    fields,
+    presence: clause.presence,
+    boost: clause.boost,
+    wildcard: leading || trailing || inner,
+    editDistance: clause.editDistance,
+  };
+}
+
+export function toEngineQuery(parsed: ParsedQuery): EngineQuery {
+  return parsed.groups.map((group) => group.clauses.map(toEngineClause));
+}
+
+/**
+ * Search over the index, answered with articles from the store: the query
+ * language, filters that live in the store (saved, read, feed), ranking or
+ * date order, paging, snippets and highlights; and related articles.
+ */
+export class SearchService {
+  readonly #index: SearchIndex;
+  readonly #store: ArticleStore;
+  readonly #clock: () => Date;
+
+  constructor(index: SearchIndex, store: ArticleStore, clock: () => Date) {
+    this.#index = index;
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  query(request: ParsedRequestOf<'search:query'>): SearchResults {
+    const started = performance.now();
+    const parsed = parseQuery(request.query, { now: this.#clock() });
+    const problems = [...parsed.problems];
+    const filters = parsed.filters;
+    if (filters.hasNote) problems.push('has:note is not available yet (notes arrive with a later version) — ignored.');
+    const feedIds = [...(filters.feedIds ?? []), ...(request.feedId !== undefined ? [request.feedId] : [])];
+    const saved = request.saved ?? filters.saved;
+    const read = request.unread !== undefined ? !request.unread : filters.read;
+    const allowed =
+      saved !== undefined || read !== undefined || feedIds.length > 0
+        ? this.#store.reader.articleIdsWhere({
+            ...(saved !== undefined ? { saved } : {}),
+            ...(read !== undefined ? { read } : {}),
+            ...(feedIds.length > 0 ? { feedIds } : {}),
+          })
+        : null;
+    const dateFilter = {
+      ...(filters.after !== undefined ? { after: filters.after } : {}),
+      ...(filters.before !== undefined ? { before: filters.before } : {}),
+    };
+    const segments = this.#index.segments;
+    let hits: EngineHit[];
+    let matchedTerms: ReadonlySet<string> = new Set();
+    if (parsed.groups.length > 0) {
+      const outcome = executeQuery(
+        toEngineQuery(parsed),
+        segments,
+        this.#index.statistics,
+        this.#index.analyzer,
+        dateFilter,
+      );
+      hits = outcome.hits;
+      matchedTerms = outcome.matchedTerms;
+    } else if (parsed.isEmpty) {
+      hits = [];
+    } else {
+      // Filters only: every indexed article that passes them, newest first.
+      hits = [];
+      segments.forEach(({ reader, deleted }, segment) => {
+        for (let document = 0; document < reader.documentCount; document += 1) {
+          if (deleted.has(document)) continue;
+          const publishedAt = reader.publishedAt(document);
+          if (dateFilter.after !== undefined && (publishedAt === null || publishedAt < dateFilter.after)) continue;
+          if (dateFilter.before !== undefined && (publishedAt === null || publishedAt >= dateFilter.before)) continue;
+          hits.push({ segment, document, score: 0, publishedAt });
+        }
+      });
+    }
+    if (allowed) {
+      hits = hits.filter((hit) => allowed.has(segments[hit.segment]?.reader.documentId(hit.document) ?? ''));
+    }
+    hits.sort(request.sort === 'date' || parsed.groups.length === 0 ? compareByDate : compareByRelevance);
+
+    const termsOf: TermsOfWord = (word) => this.#index.analyzer.analyzeQueryText(word).terms;
+    const items: SearchHit[] = [];
+    let missing = 0;
+    for (const hit of hits.slice(request.offset, request.offset + request.limit)) {
+      const id = segments[hit.segment]?.reader.documentId(hit.document) ?? '';
+      const article = this.#store.reader.getArticle(id);
+      // Deleted in the store a moment ago, not yet in the index: never show it.
+      if (!article) {
+        missing += 1;
+        continue;
+      }
+      const {
+        contentHtml: _html,
+        text,
+        guid: _guid,
+        canonicalUrl: _canonical,
+        language: _language,
+        categories: _categories,
+        ...summary
+      } = article;
+      items.push({
+        article: summary,
+        score: hit.score,
+        snippet: buildSnippet(text || (article.summary ?? ''), matchedTerms, termsOf),
+        titleHighlights: highlightRanges(article.title, matchedTerms, termsOf),
+      });
+    }
+    return {
+      items,
+      total: hits.length - missing,
+      offset: request.offset,
+      limit: request.limit,
+      problems,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  related(id: string, limit: number): RelatedArticles {
+    const source = this.#store.reader.searchDocuments().document(id);
+    const self = this.#store.reader.getArticleSummary(id);
+    if (!source || !self) throw new OffprintError('not-found', `search:related: no article with id ${id}`);
+    const analysed = this.#index.analyzer.analyzeDocument(source);
+    const statistics = this.#index.statistics;
+    // More like this: the article's own terms weighted by tf × idf.
+    const frequencies = new Map<string, number>();
+    for (const term of [
+      ...analysed.fields.title.terms,
+      ...analysed.fields.title.terms,
+      ...analysed.fields.text.terms,
+    ]) {
+      frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    }
+    const weighted = [...frequencies]
+      .map(([term, frequency]) => ({ term, weight: frequency * statistics.idf(term) }))
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
+      .slice(0, RELATED_TERMS);
+    if (weighted.length === 0) return { related: [], sameStory: [] };
+    const top = weighted[0]?.weight ?? 1;
+    const clauses: EngineClause[] = weighted.map(({ term, weight }) => ({
+      kind: 'term',
+      text: term,
+      fields: [TITLE, TEXT],
+      presence: 'optional',
+      boost: Math.max(0.1, weight / top),
+      wildcard: false,
+      editDistance: 0,
+    }));
+    const segments = this.#index.segments;
+    const hits = executeQuery([clauses], segments, statistics, identityAnalyzer(this.#index.analyzer)).hits.sort(
+      compareByRelevance,
+    );
+    const selfHit = hits.find((hit) => segments[hit.segment]?.reader.documentId(hit.document) === id);
+    const selfScore = selfHit?.score ?? hits[0]?.score ?? 1;
+    const related: { article: ArticleSummary; score: number }[] = [];
+    const sameStory: { article: ArticleSummary; score: number }[] = [];
+    const selfTime = Date.parse(self.publishedAt ?? self.fetchedAt);
+    for (const hit of hits) {
+      if (related.length >= limit && sameStory.length >= limit) break;
+      const hitId = segments[hit.segment]?.reader.documentId(hit.document);
+      if (!hitId || hitId === id) continue;
+      const article = this.#store.reader.getArticleSummary(hitId);
+      if (!article) continue;
+      const score = hit.score / selfScore;
+      const time = Date.parse(article.publishedAt ?? article.fetchedAt);
+      const sameStoryCandidate =
+        article.feedId !== self.feedId &&
+        Math.abs(time - selfTime) <= SAME_STORY_WINDOW_MS &&
+        score >= SAME_STORY_RATIO;
+      const target = sameStoryCandidate ? sameStory : related;
+      if (target.length < limit) target.push({ article, score: Math.round(score * 1000) / 1000 });
+    }
+    return { related, sameStory };
+  }
+}
+
+/** Related-article terms are already index terms: they must not be analysed again. */
+function identityAnalyzer(analyzer: SearchIndex['analyzer']): Parameters<typeof executeQuery>[3] {
+  return {
+    analyzeQueryText: (text) => ({ terms: [text], positions: [0] }),
+    normalizeWildcardTerm: (text) => analyzer.normalizeWildcardTerm(text),
+  };
+}
