@@ -10,7 +10,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      // The search index worker is its own entry: worker threads load it by file (out/main/indexWorker.js).
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          indexWorker: resolve(root, 'electron/core/search/worker/indexWorker.ts'),
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {

@@ -364,11 +364,14 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
     case 'serve': {
       if (!io.serve) throw new Error('serve: the Node host is not available in this build');
       const port = integer(values.port, '--port') ?? 0;
+      // The host serves searches: open the index now and keep it caught up with writes from other processes.
+      const stopWatching = library.search().index.watch();
       const host = await io.serve(library, port, io);
       io.stdout(
         json ? `${JSON.stringify({ url: host.url })}\n` : `Offprint is serving ${library.dataDir}\nOpen ${host.url}\n`,
       );
       await io.untilInterrupted();
+      stopWatching();
       await host.close();
       return EXIT.ok;
     }

@@ -23,6 +23,7 @@ import type { Library } from '../core/Library.ts';
 // Built layout (electron.vite.config.ts): out/main/index.js beside out/preload and out/renderer.
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const rendererDirectory = fileURLToPath(new URL('../renderer/', import.meta.url));
+const indexWorkerUrl = new URL('./indexWorker.js', import.meta.url);
 
 // Must run before 'ready'. `standard` gives the scheme real origins (so 'self'
 // and the sender check mean something); `secure` makes it a secure context.
@@ -88,7 +89,12 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
 
-  const openedLibrary = await openLibrary({ dataDir: app.getPath('userData') });
+  const openedLibrary = await openLibrary({
+    dataDir: app.getPath('userData'),
+    // Search is ready when the window is; index workers run the bundled worker entry.
+    openSearchEagerly: true,
+    searchWorkerUrl: indexWorkerUrl,
+  });
   library = openedLibrary;
   disposers.add(() => openedLibrary.close());
   disposers.add(
