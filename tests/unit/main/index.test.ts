@@ -107,7 +107,11 @@ describe('electron/main entry', () => {
     const callback = vi.fn();
     requestHandler({}, 'geolocation', callback);
     expect(callback).toHaveBeenCalledWith(false);
-    expect(fake.openLibrary).toHaveBeenCalledWith({ dataDir: '/fake/userData' });
+    expect(fake.openLibrary).toHaveBeenCalledWith({
+      dataDir: '/fake/userData',
+      openSearchEagerly: true,
+      searchWorkerUrl: expect.any(URL) as URL,
+    });
     expect(fake.electron.ipcMain.handle).toHaveBeenCalledTimes(callNames.length);
     const window = fake.state.windows[0];
     expect(window?.options).toMatchObject({
