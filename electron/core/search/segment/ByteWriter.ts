@@ -42,12 +42,6 @@ export class ByteWriter {
     this.length = length;
   }
 
-  writeUint16(value: number): void {
-    this.reserve(2);
-    this.dataView.setUint16(this.length, value, true);
-    this.length += 2;
-  }
-
   writeUint32(value: number): void {
     this.reserve(4);
     this.dataView.setUint32(this.length, value, true);

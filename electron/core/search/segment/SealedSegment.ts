@@ -191,24 +191,23 @@ export class SealedSegment implements SegmentReader {
   ): void {
     const reader = new ByteReader(this.bytes, start, end, this.label);
     const documentCount = this.documentCount;
+    const name = SEARCH_FIELDS[field] ?? field;
     let document = -1;
     for (let index = 0; index < count; index++) {
       const code = reader.readVarint();
       let termFrequency = 1;
       if ((code & 1) === 0) {
         termFrequency = reader.readVarint();
-        if (termFrequency === 0) throw reader.corrupt(`term "${term}" field ${field} has a posting with frequency 0`);
+        if (termFrequency === 0) throw reader.corrupt(`term "${term}" field ${name} has a posting with frequency 0`);
       }
       // code = (gap - 1) * 2 + (termFrequency === 1); it may exceed 32 bits, so no shifts.
       document += (code - (code & 1)) / 2 + 1;
       if (document >= documentCount) {
-        throw reader.corrupt(
-          `term "${term}" field ${field} has a posting for document ${document} of ${documentCount}`,
-        );
+        throw reader.corrupt(`term "${term}" field ${name} has a posting for document ${document} of ${documentCount}`);
       }
       visit(document, termFrequency);
     }
-    if (reader.offset !== end) throw reader.corrupt(`term "${term}" field ${field} has bytes after its postings`);
+    if (reader.offset !== end) throw reader.corrupt(`term "${term}" field ${name} has bytes after its postings`);
   }
 
   /** Index of `term` in the dictionary, or -1. */

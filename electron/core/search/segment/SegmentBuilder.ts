@@ -87,15 +87,7 @@ export class SegmentBuilder {
         const list = lists[field];
         if (list === undefined) continue;
         writer.beginField(field);
-        const records = list.records;
-        let offset = 0;
-        while (offset < list.length) {
-          const termFrequency = records[offset + 1] ?? 0;
-          writer.addPosting(records[offset] ?? 0, termFrequency);
-          const end = offset + 2 + termFrequency;
-          for (let position = offset + 2; position < end; position++) writer.addPosition(records[position] ?? 0);
-          offset = end;
-        }
+        writer.addPostingRecords(list.records, list.length);
       }
       writer.endTerm();
     }

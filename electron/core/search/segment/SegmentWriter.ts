@@ -124,6 +124,32 @@ export class SegmentWriter {
   }
 
   /**
+   * Adds a builder's whole posting list for the current field: records
+   * `[document, termFrequency, ...positions]` (see PostingList), written in
+   * one loop instead of a call per position.
+   */
+  addPostingRecords(records: Uint32Array, length: number): void {
+    const positions = this.positions;
+    let offset = 0;
+    while (offset < length) {
+      const termFrequency = records[offset + 1] ?? 0;
+      this.writePosting(records[offset] ?? 0, termFrequency);
+      const end = offset + 2 + termFrequency;
+      if (end > length) throw new Error(`SegmentWriter: term "${this.term ?? ''}" has a truncated posting record`);
+      let previous = 0;
+      for (let index = offset + 2; index < end; index++) {
+        const position = records[index] ?? 0;
+        if (position < previous) {
+          throw new Error(`SegmentWriter: position ${position} of term "${this.term ?? ''}" after ${previous}`);
+        }
+        positions.writeVarint(position - previous);
+        previous = position;
+      }
+      offset = end;
+    }
+  }
+
+  /**
    * Adds a posting whose positions are already encoded (a sealed segment's
    * bytes for that posting): merges copy them without decoding.
    */
