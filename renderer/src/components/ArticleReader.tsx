@@ -1,11 +1,15 @@
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
+import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
+import { RelatedSection } from './RelatedSection.tsx';
 
 export interface ArticleReaderProps {
   readonly client: OffprintApi;
   readonly articleId: string;
+  /** Opens another article (from the related lists) as if it had been picked in the list. */
+  readonly onOpen: (article: ArticleSummary) => void;
 }
 
 /** Blank lines separate paragraphs in the stored plain text. */
@@ -21,7 +25,7 @@ function paragraphsOf(text: string): string[] {
  * purpose: stored HTML is not sanitized yet, and nothing unsanitized is ever
  * handed to the DOM as markup.
  */
-export function ArticleReader({ client, articleId }: ArticleReaderProps) {
+export function ArticleReader({ client, articleId, onOpen }: ArticleReaderProps) {
   const article = useResult(`article ${articleId}`, () => client.articles.get({ id: articleId }));
 
   if (article.status !== 'ready') {
@@ -67,6 +71,7 @@ export function ArticleReader({ client, articleId }: ArticleReaderProps) {
           paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
         )}
       </div>
+      <RelatedSection client={client} articleId={articleId} onOpen={onOpen} />
     </article>
   );
 }

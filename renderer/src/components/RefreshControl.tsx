@@ -56,7 +56,7 @@ export function RefreshControl({ client }: RefreshControlProps) {
 
   return (
     <div className="refresh">
-      <p className="refresh-status" role="status" aria-live="polite">
+      <p className="refresh-status" role="status" aria-live="polite" aria-label="Refresh progress">
         {line}
       </p>
       <button type="button" onClick={() => void refresh()} disabled={running}>

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { SearchPanel } from './SearchPanel.ts';
 
 /**
  * The reader screen as a user sees it, found by roles and labels only, so
@@ -14,17 +15,21 @@ export class ReaderPage {
   readonly addFeedError: Locator;
   readonly refreshButton: Locator;
   readonly refreshStatus: Locator;
+  readonly indexStatus: Locator;
+  readonly search: SearchPanel;
 
   constructor(page: Page) {
     this.page = page;
     this.feedsNav = page.getByRole('navigation', { name: 'Feeds' });
-    this.articlesPane = page.getByRole('main').getByRole('region').first();
+    this.articlesPane = page.getByRole('main').getByRole('region', { name: 'Articles', exact: true });
     this.reader = page.getByRole('main').getByRole('article');
     this.feedUrlInput = this.feedsNav.getByLabel('Feed or site URL');
     this.addFeedButton = this.feedsNav.getByRole('button', { name: 'Add feed' });
     this.addFeedError = this.feedsNav.getByRole('alert');
     this.refreshButton = page.getByRole('banner').getByRole('button', { name: /refresh/i });
-    this.refreshStatus = page.getByRole('banner').getByRole('status');
+    this.refreshStatus = page.getByRole('banner').getByRole('status', { name: 'Refresh progress' });
+    this.indexStatus = page.getByRole('banner').getByRole('status', { name: 'Search index' });
+    this.search = new SearchPanel(page);
   }
 
   /** Opens the host URL (with its #token) and waits for the feed list to load. */
@@ -64,6 +69,13 @@ export class ReaderPage {
 
   readerLink(): Locator {
     return this.reader.getByRole('link', { name: 'Open original' });
+  }
+
+  /** A list under the article: "Same story elsewhere" or "Related". */
+  relatedList(heading: 'Same story elsewhere' | 'Related'): Locator {
+    return this.reader
+      .getByRole('region', { name: 'Related articles' })
+      .getByRole('list', { name: heading, exact: true });
   }
 
   async screenshot(path: string): Promise<void> {
