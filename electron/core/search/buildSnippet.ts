@@ -9,12 +9,35 @@ const WORD = /[^\s-]+/g;
 /** Punctuation at a word's edges is not highlighted. */
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The word segmenter for a CJK run, by the script it shows (the analyzer picks locales the same way). */
+function cjkSegmenter(word: string): Intl.Segmenter {
+  const locale = KANA.test(word) ? 'ja' : HANGUL.test(word) ? 'ko' : 'zh';
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
+  return segmenter;
+}
+
 /** Character ranges of the words in `text` whose terms are among `matched`. */
 export function highlightRanges(text: string, matched: ReadonlySet<string>, termsOf: TermsOfWord): HighlightRange[] {
   const ranges: HighlightRange[] = [];
   if (matched.size === 0) return ranges;
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
+    // CJK has no spaces: a "word" here can be a whole sentence, so look at its segmented words instead.
+    if (CJK.test(word)) {
+      for (const piece of cjkSegmenter(word).segment(word)) {
+        if (!piece.isWordLike) continue;
+        if (termsOf(piece.segment).some((term) => matched.has(term))) {
+          ranges.push([match.index + piece.index, match.index + piece.index + piece.segment.length]);
+        }
+      }
+      continue;
+    }
     if (!termsOf(word).some((term) => matched.has(term))) continue;
     const leading = word.length - word.replace(/^[^\p{L}\p{N}]+/u, '').length;
     const core = word.replace(EDGE, '');
