@@ -25,7 +25,10 @@ const SAME_STORY_RATIO = 0.45;
 
 /** The engine's clause for a parsed one: field names become field numbers, wildcards become lunr patterns. */
 export function toEngineClause(clause: QueryClause): EngineClause {
-  const fields = clause.fields ? clause.fields.map((field) => SEARCH_FIELDS.indexOf(field)) : ALL_FIELDS;
+  const named = clause.fields ? [...clause.fields] : null;
+  // Feed categories are the topics a feed assigns itself: `topic:` searches them too.
+  if (named?.includes('topics') && !named.includes('categories')) named.push('categories');
+  const fields = named ? named.map((field) => SEARCH_FIELDS.indexOf(field)) : ALL_FIELDS;
   if (clause.kind === 'phrase') {
     return { kind: 'phrase', text: clause.words.join(' '), fields, presence: clause.presence, boost: clause.boost };
   }

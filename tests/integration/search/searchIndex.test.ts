@@ -145,6 +145,11 @@ describe('SearchIndex over a real library', () => {
     const inTitle = search('title:oil', { limit: 200 });
     expect(inTitle.items.every((item) => /oil/i.test(item.article.title))).toBe(true);
 
+    // Imported topics are stored as categories, which topic: searches.
+    const topical = search('topic:crude', { limit: 200 });
+    expect(topical.total).toBeGreaterThan(0);
+    expect(topical.total).toBe(search('categories:crude', { limit: 200 }).total);
+
     const sourced = search('source:commodities oil', { limit: 200 });
     expect(sourced.items[0]?.article.feedTitle).toBe('Reuters Commodities');
 
