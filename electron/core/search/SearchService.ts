@@ -14,6 +14,7 @@ import {
   type EngineHit,
   type EngineQuery,
 } from './engine/executeQuery.ts';
+import { selectTop } from './engine/selectTop.ts';
 import type { SearchIndex } from './SearchIndex.ts';
 
 const ALL_FIELDS = SEARCH_FIELDS.map((_field, index) => index);
@@ -117,30 +118,23 @@ export class SearchService {
     if (allowed) {
       hits = hits.filter((hit) => allowed.has(segments[hit.segment]?.reader.documentId(hit.document) ?? ''));
     }
-    hits.sort(request.sort === 'date' || parsed.groups.length === 0 ? compareByDate : compareByRelevance);
+    const order = request.sort === 'date' || parsed.groups.length === 0 ? compareByDate : compareByRelevance;
+    const page = selectTop(hits, request.offset + request.limit, order).slice(request.offset);
 
     const termsOf: TermsOfWord = (word) => this.#index.analyzer.analyzeQueryText(word).terms;
     const items: SearchHit[] = [];
     let missing = 0;
-    for (const hit of hits.slice(request.offset, request.offset + request.limit)) {
+    for (const hit of page) {
       const id = segments[hit.segment]?.reader.documentId(hit.document) ?? '';
-      const article = this.#store.reader.getArticle(id);
+      const article = this.#store.reader.getArticleSummary(id);
       // Deleted in the store a moment ago, not yet in the index: never show it.
       if (!article) {
         missing += 1;
         continue;
       }
-      const {
-        contentHtml: _html,
-        text,
-        guid: _guid,
-        canonicalUrl: _canonical,
-        language: _language,
-        categories: _categories,
-        ...summary
-      } = article;
+      const text = this.#store.reader.getArticleText(id) ?? '';
       items.push({
-        article: summary,
+        article,
         score: hit.score,
         snippet: buildSnippet(text || (article.summary ?? ''), matchedTerms, termsOf),
         titleHighlights: highlightRanges(article.title, matchedTerms, termsOf),

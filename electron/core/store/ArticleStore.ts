@@ -83,6 +83,8 @@ export interface StoreReader {
   listArticles(filter: ArticleFilter): ArticlePage;
   getArticle(id: string): Article | null;
   getArticleSummary(id: string): ArticleSummary | null;
+  /** Just the plain text (for snippets), without loading the HTML. */
+  getArticleText(id: string): string | null;
   countArticles(): number;
   integrityCheck(): string;
   /** Articles queued for the search index (by triggers) after `afterSeq`, oldest first. */
@@ -516,6 +518,11 @@ export class ArticleStore implements StoreReader, StoreWriter {
   searchDocuments(): SearchDocumentSource {
     this.#searchDocuments ??= new SearchDocumentSource(this.#database);
     return this.#searchDocuments;
+  }
+
+  getArticleText(id: string): string | null {
+    const row = this.#statement('SELECT text FROM articles WHERE id = ?').get(id) as { text: string } | undefined;
+    return row?.text ?? null;
   }
 
   countArticles(): number {

@@ -1,4 +1,4 @@
-import { SEARCH_FIELDS } from '../SearchDocument.ts';
+import { SEARCH_FIELDS, type SegmentReader } from '../SearchDocument.ts';
 import type { CorpusStatistics, IndexedSegment } from './CorpusStatistics.ts';
 import { TermMatcher } from './TermMatcher.ts';
 
@@ -242,7 +242,12 @@ function markRequired(required: Uint16Array, lastClause: Int32Array, document: n
   required[document] = (required[document] ?? 0) + 1;
 }
 
-/** Documents (per field) where the phrase's terms stand at the same relative positions as in the query. */
+/**
+ * Documents (per field) where the phrase's terms stand at the same relative
+ * positions as in the query. Candidates are first narrowed to documents that
+ * hold every term (rarest term first), then positions are read in ascending
+ * document order, which the segments' position cursors read in one pass.
+ */
 function verifyPhrase(
   reader: IndexedSegment['reader'],
   deleted: ReadonlySet<number>,
@@ -250,23 +255,36 @@ function verifyPhrase(
   fields: readonly number[],
 ): Map<number, Set<number>> {
   const verified = new Map<number, Set<number>>();
-  const [first, ...rest] = phrase.terms;
-  const firstOffset = phrase.positions[0] ?? 0;
-  if (first === undefined) return verified;
+  if (phrase.terms.length === 0) return verified;
+  const distinct = [...new Set(phrase.terms)];
   for (const field of fields) {
-    const candidates: number[] = [];
-    reader.forEachPosting(first, field, (document) => {
+    if (distinct.some((term) => reader.documentFrequency(term, field) === 0)) continue;
+    const byRarity = [...distinct].sort(
+      (a, b) => reader.documentFrequency(a, field) - reader.documentFrequency(b, field),
+    );
+    let candidates: number[] = [];
+    reader.forEachPosting(byRarity[0] ?? '', field, (document) => {
       if (!deleted.has(document)) candidates.push(document);
     });
+    for (const term of byRarity.slice(1)) {
+      if (candidates.length === 0) break;
+      const present = new Uint8Array(reader.documentCount);
+      reader.forEachPosting(term, field, (document) => {
+        present[document] = 1;
+      });
+      candidates = candidates.filter((document) => present[document] === 1);
+    }
     const documents = new Set<number>();
     for (const document of candidates) {
-      const starts = reader.positions(first, field, document);
-      const others = rest.map((term) => new Set(reader.positions(term, field, document)));
-      if (others.some((positions) => positions.size === 0)) continue;
-      const found = starts.some((start) =>
-        others.every((positions, index) => positions.has(start - firstOffset + (phrase.positions[index + 1] ?? 0))),
-      );
-      if (found) documents.add(document);
+      // Each term's positions relative to the phrase's start: term i at p means the phrase starts at p - offset(i).
+      let starts: Set<number> | null = null;
+      phrase.terms.forEach((term, index) => {
+        if (starts !== null && starts.size === 0) return;
+        const offset = phrase.positions[index] ?? 0;
+        const here = new Set(reader.positions(term, field, document).map((position) => position - offset));
+        starts = starts === null ? here : new Set([...starts].filter((start) => here.has(start)));
+      });
+      if (starts !== null && (starts as Set<number>).size > 0) documents.add(document);
     }
     if (documents.size > 0) verified.set(field, documents);
   }
@@ -291,14 +309,32 @@ function resolveClause(clause: EngineClause, analyzer: QueryAnalyzer, vocabulary
       clause,
       expansions: terms.map((term) => {
         const matcher = TermMatcher.fuzzy(term, clause.editDistance);
-        return vocabulary.matching(
-          '',
-          (candidate) => Math.abs(candidate.length - term.length) <= clause.editDistance && matcher.matches(candidate),
-        );
+        return vocabulary.matchingLength(term.length, clause.editDistance, (candidate) => matcher.matches(candidate));
       }),
     };
   }
   return { clause, expansions: terms.map((term) => (vocabulary.has(term) ? [term] : [])) };
+}
+
+/** A segment's terms grouped by length, for fuzzy matching; rebuilt when the segment grows (the live one). */
+interface TermsByLength {
+  readonly documentCount: number;
+  readonly groups: ReadonlyMap<number, readonly string[]>;
+}
+
+const termsByLengthCache = new WeakMap<SegmentReader, TermsByLength>();
+
+function termsByLength(reader: SegmentReader): ReadonlyMap<number, readonly string[]> {
+  const cached = termsByLengthCache.get(reader);
+  if (cached && cached.documentCount === reader.documentCount) return cached.groups;
+  const groups = new Map<number, string[]>();
+  for (const term of reader.terms()) {
+    let group = groups.get(term.length);
+    if (!group) groups.set(term.length, (group = []));
+    group.push(term);
+  }
+  termsByLengthCache.set(reader, { documentCount: reader.documentCount, groups });
+  return groups;
 }
 
 /** The union of the segments' term dictionaries, as lunr's one TokenSet would hold them. */
@@ -319,6 +355,24 @@ class Vocabulary {
     for (const { reader } of this.#segments) {
       for (const term of prefix === '' ? reader.terms() : reader.termsWithPrefix(prefix)) {
         if (!found.has(term) && accept(term)) found.add(term);
+      }
+    }
+    return [...found].sort();
+  }
+
+  /**
+   * Distinct terms whose length is within `spread` of `length` that satisfy
+   * `accept`, ascending. Fuzzy matching scans the whole vocabulary, so each
+   * segment's terms are decoded once and kept grouped by length.
+   */
+  matchingLength(length: number, spread: number, accept: (term: string) => boolean): string[] {
+    const found = new Set<string>();
+    for (const { reader } of this.#segments) {
+      const groups = termsByLength(reader);
+      for (let candidate = Math.max(0, length - spread); candidate <= length + spread; candidate += 1) {
+        for (const term of groups.get(candidate) ?? []) {
+          if (!found.has(term) && accept(term)) found.add(term);
+        }
       }
     }
     return [...found].sort();

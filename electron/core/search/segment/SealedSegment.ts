@@ -340,6 +340,8 @@ class PositionCursor {
   private document = -1;
   private termFrequency = 0;
   private positionsOffset = 0;
+  /** The document of the posting before the one read last (-1 at the start). */
+  private previousDocument = -1;
 
   constructor(bytes: Uint8Array, label: string, documentCount: number) {
     this.documentCount = documentCount;
@@ -367,7 +369,11 @@ class PositionCursor {
   }
 
   positionsOf(document: number): readonly number[] {
-    if (document < this.document) this.rewind();
+    if (document < this.document) {
+      // Between the posting before the cursor and the cursor's: not in this list, no need to rewind.
+      if (document > this.previousDocument) return NO_POSITIONS;
+      this.rewind();
+    }
     while (this.document < document && this.index < this.count) this.advance();
     if (this.document !== document) return NO_POSITIONS;
     const reader = this.positions;
@@ -385,6 +391,7 @@ class PositionCursor {
     this.postings.offset = this.blockStart;
     this.index = 0;
     this.document = -1;
+    this.previousDocument = -1;
     this.termFrequency = 0;
     this.positionsOffset = this.positionsStart;
   }
@@ -402,6 +409,7 @@ class PositionCursor {
       termFrequency = postings.readVarint();
       if (termFrequency === 0) throw postings.corrupt(`term "${this.term}" has a posting with frequency 0`);
     }
+    this.previousDocument = this.document;
     this.document += (code - (code & 1)) / 2 + 1;
     if (this.document >= this.documentCount) {
       throw postings.corrupt(
