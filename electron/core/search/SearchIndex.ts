@@ -15,6 +15,8 @@ import { IndexWorkerPool } from './worker/IndexWorkerPool.ts';
 export const SEARCH_SCHEMA_VERSION = 1;
 const MANIFEST_FILE = 'manifest.json';
 const NO_INDEX_YET = 'no index yet';
+/** Below this, splitting bulk work across workers costs more than it saves. */
+const MIN_BULK_CHUNK = 5000;
 
 export interface SearchIndexOptions {
   /** The index directory (dataDir/index). */
@@ -263,8 +265,8 @@ export class SearchIndex {
       }
     }
     const chunks: string[][] = [];
-    for (let start = 0; start < upserts.length; start += chunkSize)
-      chunks.push(upserts.slice(start, start + chunkSize));
+    const size = this.#chunkFor(upserts.length, chunkSize);
+    for (let start = 0; start < upserts.length; start += size) chunks.push(upserts.slice(start, start + size));
     let done = 0;
     await Promise.all(
       chunks.map(async (articleIds) => {
@@ -408,7 +410,7 @@ export class SearchIndex {
     const startSeq = store.reader.pendingSearchExtent(0).lastSeq;
     const source = store.reader.searchDocuments();
     const { count } = source.extent();
-    const boundaries = source.rangeBoundaries(chunkSize);
+    const boundaries = source.rangeBoundaries(this.#chunkFor(count, chunkSize));
     this.#setPhase('rebuilding', 0, count);
     const files: string[] = boundaries.map(() => this.#newSegmentFile());
     const progress = new Array<number>(boundaries.length).fill(0);
@@ -446,6 +448,12 @@ export class SearchIndex {
     for (const holder of old) if (holder.file) rmSync(join(directory, holder.file), { force: true });
     this.#setPhase('idle', count, count);
     await this.#catchUp();
+  }
+
+  /** Splits bulk work so every worker gets a share (down to a floor), but no segment exceeds `chunkSize`. */
+  #chunkFor(count: number, chunkSize: number): number {
+    const floor = Math.min(chunkSize, MIN_BULK_CHUNK);
+    return Math.max(floor, Math.min(chunkSize, Math.ceil(count / this.#pool.size)));
   }
 
   // ---- files ----

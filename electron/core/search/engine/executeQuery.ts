@@ -277,14 +277,14 @@ function verifyPhrase(
     const documents = new Set<number>();
     for (const document of candidates) {
       // Each term's positions relative to the phrase's start: term i at p means the phrase starts at p - offset(i).
-      let starts: Set<number> | null = null;
-      phrase.terms.forEach((term, index) => {
-        if (starts !== null && starts.size === 0) return;
+      let starts = new Set<number>();
+      for (let index = 0; index < phrase.terms.length; index += 1) {
         const offset = phrase.positions[index] ?? 0;
-        const here = new Set(reader.positions(term, field, document).map((position) => position - offset));
-        starts = starts === null ? here : new Set([...starts].filter((start) => here.has(start)));
-      });
-      if (starts !== null && (starts as Set<number>).size > 0) documents.add(document);
+        const here = reader.positions(phrase.terms[index] ?? '', field, document).map((position) => position - offset);
+        starts = index === 0 ? new Set(here) : new Set(here.filter((start) => starts.has(start)));
+        if (starts.size === 0) break;
+      }
+      if (starts.size > 0) documents.add(document);
     }
     if (documents.size > 0) verified.set(field, documents);
   }
