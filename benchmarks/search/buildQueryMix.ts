@@ -3,6 +3,7 @@
 import { Analyzer } from '../../electron/core/search/analysis/Analyzer.ts';
 import type { ReutersStory } from '../../tests/support/reutersStories.ts';
 import { WIRE_SOURCES } from './writeLevelCorpus.ts';
+import { seededRandom } from '../../tests/support/seededRandom.ts';
 
 export const QUERY_KINDS = ['single', 'two', 'field', 'wildcard', 'fuzzy', 'required', 'phrase'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
@@ -36,18 +37,6 @@ const TITLE_MIN = 30;
 const CATEGORY_MIN = 20;
 const PHRASE_MIN = 5;
 const WORD = /^[a-z]{4,12}$/;
-
-/** mulberry32: a small seeded generator, so the mix is the same in every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function documentFrequencies(texts: Iterable<string>): Map<string, number> {
   const frequencies = new Map<string, number>();

@@ -33,7 +33,12 @@ export function highlightRanges(text: string, matched: ReadonlySet<string>, term
       for (const piece of cjkSegmenter(word).segment(word)) {
         if (!piece.isWordLike) continue;
         if (termsOf(piece.segment).some((term) => matched.has(term))) {
-          ranges.push([match.index + piece.index, match.index + piece.index + piece.segment.length]);
+          const start = match.index + piece.index;
+          const end = start + piece.segment.length;
+          // Matched words that touch (輸出 + 規制) read as one highlight.
+          const previous = ranges.at(-1);
+          if (previous?.[1] === start) ranges[ranges.length - 1] = [previous[0], end];
+          else ranges.push([start, end]);
         }
       }
       continue;

@@ -8,18 +8,7 @@ import {
   type QueryPresence,
   type SearchFieldName,
 } from '../../../electron/shared/query/ParsedQuery.ts';
-
-/** mulberry32: small, fast, and the same sequence on every run for a given seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../support/seededRandom.ts';
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];

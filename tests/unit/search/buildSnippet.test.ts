@@ -17,9 +17,7 @@ describe('highlightRanges', () => {
   it('marks only the matched words inside unspaced CJK text', () => {
     const text = '日本の経済産業省は半導体の輸出規制を発表した。';
     const ranges = highlightRanges(text, new Set(termsOf('輸出規制')), termsOf);
-    const words = marked(text, ranges).join('');
-    expect(words).toContain('輸出');
-    expect(words.length).toBeLessThan(text.length / 2);
+    expect(marked(text, ranges)).toEqual(['輸出規制']);
   });
 });
 

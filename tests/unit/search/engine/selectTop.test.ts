@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { selectTop } from '../../../../electron/core/search/engine/selectTop.ts';
-
-/** A small seeded generator, so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+import { seededRandom } from '../../../support/seededRandom.ts';
 
 describe('selectTop', () => {
   it('equals sorting everything and taking the first k, ties included', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let round = 0; round < 50; round += 1) {
       const items = Array.from({ length: 1 + Math.floor(next() * 3000) }, (_, index) => ({
         score: Math.floor(next() * 50),

@@ -6,7 +6,8 @@ import { SealedSegment } from '../../../../electron/core/search/segment/SealedSe
 import { SegmentBuilder } from '../../../../electron/core/search/segment/SegmentBuilder.ts';
 import { decodeSegment, SEGMENT_FORMAT_VERSION } from '../../../../electron/core/search/segment/SegmentCodec.ts';
 import { SegmentFormatError } from '../../../../electron/core/search/segment/SegmentFormatError.ts';
-import { createRandom, generateDocuments } from './generateDocuments.ts';
+import { generateDocuments } from './generateDocuments.ts';
+import { seededRandom } from '../../../support/seededRandom.ts';
 import { createProbes, readAnswers } from './readAnswers.ts';
 import { ReferenceSegment } from './ReferenceSegment.ts';
 
@@ -147,7 +148,7 @@ describe('SegmentCodec: damaged bytes', () => {
   });
 
   it('rejects a flipped bit anywhere (magic, version, or corrupt by checksum or length)', () => {
-    const random = createRandom(5);
+    const random = seededRandom(5);
     for (let offset = 0; offset < bytes.length; offset++) {
       const damaged = bytes.slice();
       damaged[offset] = (damaged[offset] ?? 0) ^ (1 << Math.floor(random() * 8));
@@ -161,7 +162,7 @@ describe('SegmentCodec: damaged bytes', () => {
   });
 
   it('throws only SegmentFormatError for random bytes', () => {
-    const random = createRandom(17);
+    const random = seededRandom(17);
     for (let round = 0; round < 2000; round++) {
       const garbage = new Uint8Array(Math.floor(random() * 300));
       for (let index = 0; index < garbage.length; index++) garbage[index] = Math.floor(random() * 256);
@@ -173,7 +174,7 @@ describe('SegmentCodec: damaged bytes', () => {
   it('survives damage that a recomputed checksum hides: SegmentFormatError or consistent answers', () => {
     // A broken writer would produce exactly this: valid checksum, wrong contents.
     const { bytes: larger } = build(12, 25);
-    const random = createRandom(23);
+    const random = seededRandom(23);
     let decoded = 0;
     for (let round = 0; round < 1000; round++) {
       const damaged = larger.slice();

@@ -1,17 +1,6 @@
 import type { AnalyzedDocument, AnalyzedField, SearchField } from '../../../../electron/core/search/SearchDocument.ts';
 import { SEARCH_FIELDS } from '../../../../electron/core/search/SearchDocument.ts';
-
-/** A seeded generator (mulberry32): the same seed gives the same documents. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../support/seededRandom.ts';
 
 export interface GeneratorOptions {
   readonly seed: number;
@@ -41,7 +30,7 @@ const FIELD_SHAPES: Readonly<Record<SearchField, readonly [number, number]>> = {
  * publishedAt, empty fields, stop-word gaps, repeated and very large positions.
  */
 export function generateDocuments(options: GeneratorOptions): AnalyzedDocument[] {
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   const vocabulary = createVocabulary(random, options.vocabulary ?? 3000);
   const textTerms = options.textTerms ?? 400;
   const largeGaps = options.largeGaps ?? true;

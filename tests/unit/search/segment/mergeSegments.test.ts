@@ -4,7 +4,8 @@ import { LiveSegment } from '../../../../electron/core/search/segment/LiveSegmen
 import { mergeSegments } from '../../../../electron/core/search/segment/mergeSegments.ts';
 import { SegmentBuilder } from '../../../../electron/core/search/segment/SegmentBuilder.ts';
 import { decodeSegment } from '../../../../electron/core/search/segment/SegmentCodec.ts';
-import { createRandom, generateDocuments } from './generateDocuments.ts';
+import { generateDocuments } from './generateDocuments.ts';
+import { seededRandom } from '../../../support/seededRandom.ts';
 import { createProbes, readAnswers } from './readAnswers.ts';
 import { ReferenceSegment } from './ReferenceSegment.ts';
 
@@ -16,7 +17,7 @@ function sealed(documents: readonly AnalyzedDocument[], label: string) {
 
 describe('mergeSegments', () => {
   it.each([31, 32, 33])('keeps every surviving document of 3 segments, in order (seed %i)', (seed) => {
-    const random = createRandom(seed);
+    const random = seededRandom(seed);
     // Different vocabularies per input, so terms occur in one, two or all three.
     const parts = [
       generateDocuments({ seed, documents: 120 }),

@@ -1,6 +1,6 @@
 import type { SegmentReader } from '../../../../electron/core/search/SearchDocument.ts';
 import { SEARCH_FIELDS } from '../../../../electron/core/search/SearchDocument.ts';
-import { createRandom } from './generateDocuments.ts';
+import { seededRandom } from '../../../support/seededRandom.ts';
 
 /** What to ask a segment besides its own terms: absent terms, prefixes, out-of-order positions lookups. */
 export interface Probes {
@@ -16,7 +16,7 @@ export interface Probes {
  * sends position cursors backwards).
  */
 export function createProbes(reference: SegmentReader, seed: number): Probes {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const terms = [...reference.terms()];
   const sample = terms.filter(() => random() < 0.05).slice(0, 150);
   const prefixes = new Set<string>(['', 'zzzz', '\uD835', '\uFB00', '\u4E00', 'a', 'é']);
