@@ -5,6 +5,7 @@ import type { EventSink } from '../../shared/dispatch.ts';
 import type { SearchStatus } from '../../shared/model.ts';
 import type { ArticleStore } from '../store/ArticleStore.ts';
 import { Analyzer } from './analysis/Analyzer.ts';
+import { normalizeLanguage } from './analysis/normalizeLanguage.ts';
 import type { AnalyzedDocument, SegmentReader } from './SearchDocument.ts';
 import { CorpusStatistics, type IndexedSegment } from './engine/CorpusStatistics.ts';
 import { LiveSegment } from './segment/LiveSegment.ts';
@@ -79,6 +80,7 @@ export class SearchIndex {
   #live: LiveState = newLive();
   #locations = new Map<string, { holder: Holder; document: number }>();
   #statistics: CorpusStatistics | null = null;
+  #languages: readonly string[] | null = null;
   #nextSegmentId = 1;
   /** Queue position applied to the in-memory index. */
   #processedSeq = 0;
@@ -142,6 +144,18 @@ export class SearchIndex {
   get statistics(): CorpusStatistics {
     this.#statistics ??= new CorpusStatistics(this.segments);
     return this.#statistics;
+  }
+
+  /**
+   * Languages of the indexed articles that have a stemmer other than
+   * English's, for analysing queries in each. Read from the store, cached
+   * until the index changes.
+   */
+  languages(): readonly string[] {
+    this.#languages ??= this.#options.store.reader
+      .articleLanguages()
+      .filter((tag) => normalizeLanguage(tag).pipeline !== 'en');
+    return this.#languages;
   }
 
   /** Where the current version of an article is indexed, if it is. */
@@ -230,6 +244,7 @@ export class SearchIndex {
     const { store, bulkThreshold, liveLimit } = this.#options;
     const extent = store.reader.pendingSearchExtent(this.#processedSeq);
     if (extent.count === 0) return;
+    this.#languages = null;
     if (extent.count > bulkThreshold) {
       await this.#bulkCatchUp(extent.lastSeq, extent.count);
     } else {

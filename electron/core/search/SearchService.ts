@@ -91,13 +91,8 @@ export class SearchService {
     let hits: EngineHit[];
     let matchedTerms: ReadonlySet<string> = new Set();
     if (parsed.groups.length > 0) {
-      const outcome = executeQuery(
-        toEngineQuery(parsed),
-        segments,
-        this.#index.statistics,
-        this.#index.analyzer,
-        dateFilter,
-      );
+      const analyzer = { ...bindAnalyzer(this.#index.analyzer), languages: this.#index.languages() };
+      const outcome = executeQuery(toEngineQuery(parsed), segments, this.#index.statistics, analyzer, dateFilter);
       hits = outcome.hits;
       matchedTerms = outcome.matchedTerms;
     } else if (parsed.isEmpty) {
@@ -206,6 +201,14 @@ export class SearchService {
     }
     return { related, sameStory };
   }
+}
+
+/** The analyzer's methods as plain functions, so they can be spread into a QueryAnalyzer. */
+function bindAnalyzer(analyzer: SearchIndex['analyzer']): Parameters<typeof executeQuery>[3] {
+  return {
+    analyzeQueryText: (text, language) => analyzer.analyzeQueryText(text, language),
+    normalizeWildcardTerm: (text) => analyzer.normalizeWildcardTerm(text),
+  };
 }
 
 /** Related-article terms are already index terms: they must not be analysed again. */

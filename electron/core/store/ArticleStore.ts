@@ -85,6 +85,8 @@ export interface StoreReader {
   getArticleSummary(id: string): ArticleSummary | null;
   /** Just the plain text (for snippets), without loading the HTML. */
   getArticleText(id: string): string | null;
+  /** The distinct language tags articles carry. */
+  articleLanguages(): string[];
   countArticles(): number;
   integrityCheck(): string;
   /** Articles queued for the search index (by triggers) after `afterSeq`, oldest first. */
@@ -518,6 +520,13 @@ export class ArticleStore implements StoreReader, StoreWriter {
   searchDocuments(): SearchDocumentSource {
     this.#searchDocuments ??= new SearchDocumentSource(this.#database);
     return this.#searchDocuments;
+  }
+
+  articleLanguages(): string[] {
+    const rows = this.#statement('SELECT DISTINCT language FROM articles WHERE language IS NOT NULL').all() as {
+      language: string;
+    }[];
+    return rows.map((row) => row.language);
   }
 
   getArticleText(id: string): string | null {

@@ -128,6 +128,14 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'article languages index',
+    up(database) {
+      // Search analyses a query once per stemming language in the library; this keeps that lookup cheap.
+      database.exec('CREATE INDEX articles_by_language ON articles (language) WHERE language IS NOT NULL');
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -203,6 +203,26 @@ describe('SearchIndex over a real library', () => {
     expect(titles(search('gallium'))).toEqual(['Gallium curbs']);
   });
 
+  it('stems a query the way each indexed language does', async () => {
+    await importArticles(
+      library.store,
+      writeJsonl('de.jsonl', [
+        {
+          id: 'de-1',
+          title: 'Wohnungsmarkt',
+          body: 'Die Häuser in Berlin werden teurer.',
+          source: 'Zeitung',
+          language: 'de',
+        },
+        { id: 'en-2', title: 'Housing', body: 'Houses in London got dearer.', source: 'Paper', language: 'en' },
+      ]),
+    );
+    await library.search().index.catchUp();
+    expect(titles(search('Häuser'))).toEqual(['Wohnungsmarkt']);
+    expect(titles(search('Haus'))).toEqual(['Wohnungsmarkt']);
+    expect(titles(search('houses'))).toEqual(['Housing']);
+  });
+
   it('never shows stale hits after an update or a delete', async () => {
     const file = writeJsonl('one.jsonl', [
       { id: 'x1', title: 'Potash prices', body: 'Potash prices rose sharply.', source: 'Wire' },

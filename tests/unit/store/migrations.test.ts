@@ -81,6 +81,18 @@ describe('migration 2: search queue', () => {
   });
 });
 
+describe('migration 3: article languages index', () => {
+  it('answers the distinct languages from the index, not a table scan', () => {
+    const database = openDatabase(tempFile(), migrations.slice(0, 3));
+    expect(schemaVersionOf(database)).toBe(3);
+    const plan = database
+      .prepare('EXPLAIN QUERY PLAN SELECT DISTINCT language FROM articles WHERE language IS NOT NULL')
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX articles_by_language/);
+    database.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('is idempotent: reopening a current database changes nothing', () => {
     const path = tempFile();

@@ -34,6 +34,12 @@ export type EngineQuery = readonly (readonly EngineClause[])[];
 export interface QueryAnalyzer {
   analyzeQueryText(text: string, language?: string | null): { terms: string[]; positions: number[] };
   normalizeWildcardTerm(text: string): string;
+  /**
+   * Languages with their own stemmers among the indexed articles. A one-word
+   * term is also looked up as each of them would stem it, so `Häuser` finds
+   * a German article indexed under `haus`.
+   */
+  readonly languages?: readonly string[];
 }
 
 export interface QueryFilter {
@@ -312,6 +318,15 @@ function resolveClause(clause: EngineClause, analyzer: QueryAnalyzer, vocabulary
         return vocabulary.matchingLength(term.length, clause.editDistance, (candidate) => matcher.matches(candidate));
       }),
     };
+  }
+  if (terms.length === 1 && analyzer.languages && analyzer.languages.length > 0) {
+    // One word, several languages: its stems in each are alternatives (an OR), not separate terms.
+    const variants = new Set(terms);
+    for (const language of analyzer.languages) {
+      const stemmed = analyzer.analyzeQueryText(clause.text, language).terms;
+      if (stemmed.length === 1 && stemmed[0] !== undefined) variants.add(stemmed[0]);
+    }
+    return { clause, expansions: [[...variants].filter((term) => vocabulary.has(term)).sort()] };
   }
   return { clause, expansions: terms.map((term) => (vocabulary.has(term) ? [term] : [])) };
 }
