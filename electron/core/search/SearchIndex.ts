@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import lunr from 'lunr';
 import type { EventSink } from '../../shared/dispatch.ts';
+import { OffprintError } from '../../shared/errors.ts';
 import type { SearchStatus } from '../../shared/model.ts';
 import type { ArticleStore } from '../store/ArticleStore.ts';
 import { Analyzer } from './analysis/Analyzer.ts';
@@ -88,6 +89,8 @@ export class SearchIndex {
   #work: Promise<unknown> = Promise.resolve();
   #phase: { phase: SearchPhase; done: number; total: number } = { phase: 'idle', done: 0, total: 0 };
   #closed = false;
+  /** The pid of the process that owns the index files, or null when this one does. */
+  #owner: number | null = null;
   /** Steps queued or running. */
   #queued = 0;
 
@@ -116,19 +119,34 @@ export class SearchIndex {
   static open(options: SearchIndexOptions): SearchIndex {
     const index = new SearchIndex(options);
     mkdirSync(options.directory, { recursive: true });
+    index.#owner = acquireLock(`${options.directory}.lock`);
     const problem = index.#load();
-    if (problem !== null) {
+    if (index.#owner !== null) {
+      console.warn(
+        `SearchIndex: ${options.directory} belongs to another Offprint process (pid ${index.#owner}); searching it read-only`,
+      );
+      if (problem !== null && problem !== NO_INDEX_YET) console.warn(`SearchIndex: cannot read it: ${problem}`);
+    } else if (problem !== null) {
       if (problem !== NO_INDEX_YET) console.warn(`SearchIndex: rebuilding: ${problem}`);
       index.#resetFiles();
       void index.rebuild().catch((error: unknown) => {
         console.error('SearchIndex: rebuild failed:', error);
       });
-    } else {
-      void index.catchUp().catch((error: unknown) => {
-        console.error('SearchIndex: catching up failed:', error);
-      });
+      return index;
     }
+    void index.catchUp().catch((error: unknown) => {
+      console.error('SearchIndex: catching up failed:', error);
+    });
     return index;
+  }
+
+  /**
+   * True when another process (the app, while the CLI runs) owns the index
+   * files: this one then only reads them, and keeps its own catching up in
+   * memory, never writing segments, the manifest or the queue.
+   */
+  get readOnly(): boolean {
+    return this.#owner !== null;
   }
 
   /** Every segment, sealed first, then those being sealed, then the live one. */
@@ -194,6 +212,14 @@ export class SearchIndex {
 
   /** Throws the index away and builds it again from the store, in workers, with progress events. */
   rebuild(): Promise<void> {
+    if (this.#owner !== null) {
+      return Promise.reject(
+        new OffprintError(
+          'unavailable',
+          `search:rebuild: the index belongs to another Offprint process (pid ${this.#owner}); rebuild it there`,
+        ),
+      );
+    }
     return this.#enqueue(() => this.#rebuild());
   }
 
@@ -220,6 +246,7 @@ export class SearchIndex {
     this.#closed = true;
     await this.#work.catch(() => undefined);
     await this.#pool.dispose();
+    if (this.#owner === null) rmSync(`${this.#options.directory}.lock`, { force: true });
   }
 
   #enqueue(step: () => Promise<void>): Promise<void> {
@@ -245,7 +272,7 @@ export class SearchIndex {
     const extent = store.reader.pendingSearchExtent(this.#processedSeq);
     if (extent.count === 0) return;
     this.#languages = null;
-    if (extent.count > bulkThreshold) {
+    if (extent.count > bulkThreshold && this.#owner === null) {
       await this.#bulkCatchUp(extent.lastSeq, extent.count);
     } else {
       const source = store.reader.searchDocuments();
@@ -259,6 +286,8 @@ export class SearchIndex {
       }
       this.#statistics = null;
     }
+    // A read-only index keeps what it caught up with in memory: the owner seals and merges.
+    if (this.#owner !== null) return;
     if (this.#live.holder.reader.documentCount >= liveLimit) await this.#seal();
     await this.#mergeIfNeeded();
   }
@@ -532,7 +561,8 @@ export class SearchIndex {
       return `segment unreadable (${(error as Error).message})`;
     }
     this.#nextSegmentId = manifest.nextSegmentId;
-    this.#removeOrphans(new Set(manifest.segments.map((entry) => entry.file)));
+    // Files the manifest does not name may be the owner's work in progress: only the owner cleans up.
+    if (this.#owner === null) this.#removeOrphans(new Set(manifest.segments.map((entry) => entry.file)));
     return null;
   }
 
@@ -570,4 +600,35 @@ export class SearchIndex {
 
 function newLive(): LiveState {
   return { holder: { reader: new LiveSegment(), deleted: new Set(), file: null, bytes: 0 }, documents: [] };
+}
+
+/**
+ * Takes the index's lock file (`index.lock` beside the index directory) for
+ * this process. Returns null when this process now owns the index, or the
+ * pid of the live process that does. A lock left by a process that no
+ * longer runs is taken over.
+ */
+function acquireLock(path: string): number | null {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) return owner;
+    rmSync(path, { force: true });
+  }
+  return null;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

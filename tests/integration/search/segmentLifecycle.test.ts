@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../../electron/core/EventHub.ts';
@@ -114,5 +115,36 @@ describe('segment lifecycle: live → sealed → merged, with updates and delete
     index = open();
     await index.catchUp();
     check();
+  });
+});
+
+describe('an index owned by another process', () => {
+  it('is searched read-only: changes are caught up in memory, files are left alone, rebuild is refused', async () => {
+    store.writer.upsertArticles(feedId, [article(1, 'copper'), article(2, 'copper')], NOW);
+    await index.catchUp();
+    await index.close();
+    // The app (here: our parent process, which is alive) holds the lock.
+    writeFileSync(join(temp.path, 'index.lock'), String(process.ppid));
+    const manifest = readFileSync(join(temp.path, 'index', 'manifest.json'));
+    index = open();
+    expect(index.readOnly).toBe(true);
+    store.writer.upsertArticles(feedId, [article(3, 'copper')], NOW);
+    await index.catchUp();
+    expect(ids('copper')).toHaveLength(3);
+    await expect(index.rebuild()).rejects.toThrow(/belongs to another Offprint process \(pid \d+\)/);
+    expect(readFileSync(join(temp.path, 'index', 'manifest.json')).equals(manifest)).toBe(true);
+    // Queued changes stay queued for the owner.
+    expect(store.reader.pendingSearchExtent(0).count).toBeGreaterThan(0);
+    await index.close();
+    expect(existsSync(join(temp.path, 'index.lock'))).toBe(true);
+
+    // A lock whose process is gone is taken over.
+    writeFileSync(join(temp.path, 'index.lock'), '999999999');
+    index = open();
+    expect(index.readOnly).toBe(false);
+    await index.catchUp();
+    expect(ids('copper')).toHaveLength(3);
+    // Applied; the queue rows themselves stay until the live segment is sealed (durable).
+    expect(index.status().pending).toBe(0);
   });
 });
