@@ -101,7 +101,8 @@ export class SearchIndex {
       store: options.store,
       events: options.events,
       liveLimit: options.liveLimit ?? 5000,
-      bulkThreshold: options.bulkThreshold ?? 2000,
+      // Above a couple of hundred articles, analysing on the main thread would be felt: build in workers.
+      bulkThreshold: options.bulkThreshold ?? 200,
       chunkSize: options.chunkSize ?? 25_000,
       maxSegments: options.maxSegments ?? 8,
     };

@@ -23,6 +23,8 @@ const TEXT = SEARCH_FIELDS.indexOf('text');
 const RELATED_TERMS = 20;
 const SAME_STORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 const SAME_STORY_RATIO = 0.45;
+/** A feed id no feed has: filters that cannot both hold match nothing. */
+const NO_FEED = -1;
 
 /** The engine's clause for a parsed one: field names become field numbers, wildcards become lunr patterns. */
 export function toEngineClause(clause: QueryClause): EngineClause {
@@ -72,7 +74,14 @@ export class SearchService {
     const problems = [...parsed.problems];
     const filters = parsed.filters;
     if (filters.hasNote) problems.push('has:note is not available yet (notes arrive with a later version) — ignored.');
-    const feedIds = [...(filters.feedIds ?? []), ...(request.feedId !== undefined ? [request.feedId] : [])];
+    // The request's feed (the list the user is in) and the query's feed: filters both hold.
+    const queryFeeds = filters.feedIds ?? [];
+    const feedIds =
+      request.feedId === undefined
+        ? [...queryFeeds]
+        : queryFeeds.length === 0 || queryFeeds.includes(request.feedId)
+          ? [request.feedId]
+          : [NO_FEED];
     const saved = request.saved ?? filters.saved;
     const read = request.unread !== undefined ? !request.unread : filters.read;
     const allowed =

@@ -168,6 +168,19 @@ describe('SearchIndex over a real library', () => {
       false,
     );
     expect(search('is:saved').items.map((item) => item.article.id)).toEqual([first.article.id]);
+
+    // The list's feed and the query's feed must both hold.
+    const feeds = library.store.reader.listFeeds();
+    const [reuters, commodities] = [feeds[0]?.id ?? 0, feeds[1]?.id ?? 0];
+    const inList = library
+      .search()
+      .service.query({ query: 'oil', feedId: reuters, limit: 200, offset: 0, sort: 'relevance' });
+    expect(inList.total).toBeGreaterThan(0);
+    expect(inList.items.every((item) => item.article.feedId === reuters)).toBe(true);
+    const both = library
+      .search()
+      .service.query({ query: `oil feed:${commodities}`, feedId: reuters, limit: 10, offset: 0, sort: 'relevance' });
+    expect(both.total).toBe(0);
   });
 
   it('finds Chinese and Japanese articles with Chinese and Japanese queries', async () => {
