@@ -299,11 +299,17 @@ export class SearchIndex {
     if (this.#live.holder.reader.documentCount > 0) await this.#seal();
     this.#setPhase('indexing', 0, count);
     const upserts: string[] = [];
-    for (let after = this.#processedSeq; after < lastSeq;) {
+    // Up to lastSeq only: a row re-queued meanwhile moves past it (INSERT OR REPLACE gives it a new seq)
+    // and is left for the next catch-up.
+    let after = this.#processedSeq;
+    for (let more = true; more;) {
       const changes = store.reader.pendingSearchChanges(after, 10_000);
-      if (changes.length === 0) break;
+      more = changes.length === 10_000;
       for (const change of changes) {
-        if (change.seq > lastSeq) break;
+        if (change.seq > lastSeq) {
+          more = false;
+          break;
+        }
         this.#tombstone(change.articleId);
         if (!change.deleted) upserts.push(change.articleId);
         after = change.seq;
