@@ -164,6 +164,20 @@ export default tseslint.config(
     },
   },
   {
+    // Stored HTML reaches the page only through DOMPurify, in one component.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/components/SafeArticleHtml.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render untrusted HTML with SafeArticleHtml (DOMPurify), nowhere else.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

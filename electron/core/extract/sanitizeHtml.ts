@@ -1,130 +1,233 @@
 import sanitize from 'sanitize-html';
 
 /**
- * The allow-list every piece of feed or page HTML passes through before it
- * is stored (and the renderer sanitizes again before showing it). Text
- * structure, links, images, figures, tables, lists, quotes and code survive;
- * scripts, handlers, styles, forms, frames, objects and meta/base/link do not.
+ * Where article images may come from. `remote`: the page's own http(s)
+ * images (until the image cache has run). `cached-only`: only images the
+ * cache has stored on disk, so reading makes no network request.
  */
-const OPTIONS: sanitize.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'hr',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'blockquote',
-    'q',
-    'cite',
-    'pre',
-    'code',
-    'kbd',
-    'samp',
-    'em',
-    'strong',
-    'b',
-    'i',
-    'u',
-    's',
-    'sub',
-    'sup',
-    'small',
-    'mark',
-    'abbr',
-    'time',
-    'span',
-    'div',
-    'section',
-    'article',
-    'header',
-    'footer',
-    'aside',
-    'a',
-    'img',
-    'picture',
-    'figure',
-    'figcaption',
-    'ul',
-    'ol',
-    'li',
-    'dl',
-    'dt',
-    'dd',
-    'table',
-    'caption',
-    'thead',
-    'tbody',
-    'tfoot',
-    'tr',
-    'th',
-    'td',
-    'colgroup',
-    'col',
-    'del',
-    'ins',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    abbr: ['title'],
-    time: ['datetime'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
-    ol: ['start', 'reversed'],
-    blockquote: ['cite'],
-    q: ['cite'],
-    '*': ['lang', 'dir'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
-  allowProtocolRelative: false,
-  // Drop the contents of these entirely rather than unwrapping them into text.
-  nonTextTags: [
-    'script',
-    'style',
-    'textarea',
-    'option',
-    'noscript',
-    'template',
-    'iframe',
-    'object',
-    'embed',
-    'svg',
-    'math',
-  ],
-  disallowedTagsMode: 'discard',
-  // An image whose source failed the scheme check is an empty box: drop it.
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src'],
-  enforceHtmlBoundary: false,
-};
+export type ImagePolicy = 'remote' | 'cached-only';
 
-/** Sanitizes untrusted HTML; relative URLs are resolved against `baseUrl` first so they stay usable offline. */
-export function sanitizeHtml(html: string, baseUrl: string | null): string {
-  const options: sanitize.IOptions = baseUrl
-    ? {
-        ...OPTIONS,
-        transformTags: {
-          a: (tagName, attributes) => ({ tagName, attribs: resolveAttribute(attributes, 'href', baseUrl) }),
-          img: (tagName, attributes) => ({ tagName, attribs: resolveAttribute(attributes, 'src', baseUrl) }),
-        },
-      }
-    : OPTIONS;
-  return sanitize(html, options).trim();
+export interface SanitizeOptions {
+  readonly images?: ImagePolicy;
 }
 
-function resolveAttribute(attributes: sanitize.Attributes, name: string, baseUrl: string): sanitize.Attributes {
-  const value = attributes[name];
-  if (value === undefined) return attributes;
+/** A content-addressed image in the local cache: sha-256 of the bytes plus the type's extension. */
+export const CACHED_IMAGE_URL = /^offprint-image:\/\/[0-9a-f]{64}\.(png|jpe?g|gif|webp|avif)$/;
+
+/**
+ * The elements an article keeps: text structure, links, images, figures,
+ * tables, lists, quotes and code. Everything else is unwrapped to its text,
+ * or dropped with its content when that content is not prose
+ * (see DROPPED_WITH_CONTENT). The renderer keeps its own copy of this list
+ * for its second pass; a unit test holds the two equal.
+ */
+export const ARTICLE_TAGS: readonly string[] = [
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'q',
+  'cite',
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'abbr',
+  'time',
+  'span',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'a',
+  'img',
+  'picture',
+  'figure',
+  'figcaption',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'colgroup',
+  'col',
+  'del',
+  'ins',
+];
+
+/**
+ * Attributes per element (`*`: on every element). No `style`, `class`, `id`
+ * or `name` (no CSS from the page, no DOM clobbering), no `on*`, no
+ * `srcset` (the image cache picks one candidate). `rel` and `target` on
+ * links are never taken from the page: they are always set, see below.
+ */
+export const ARTICLE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'title', 'rel', 'target'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  abbr: ['title'],
+  time: ['datetime'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+  col: ['span'],
+  colgroup: ['span'],
+  ol: ['start', 'reversed'],
+  '*': ['lang', 'dir'],
+};
+
+/** Links open in the system browser (the shell sees target=_blank) and tell the site nothing about the reader. */
+export const LINK_REL = 'noopener noreferrer';
+export const LINK_TARGET = '_blank';
+
+const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+const REMOTE_IMAGE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
+
+/**
+ * Dropped together with everything inside them: code, styles, frames,
+ * embedded objects, forms' widgets, foreign markup (SVG, MathML) and
+ * fallback content nobody reads (noscript, noembed, noframes). Other
+ * disallowed elements (div-like wrappers, form, font, marquee…) are
+ * unwrapped and their text kept.
+ */
+const DROPPED_WITH_CONTENT = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'xmp',
+  'plaintext',
+  'textarea',
+  'select',
+  'option',
+  'datalist',
+  'button',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+];
+
+/**
+ * Sanitizes untrusted feed or page HTML with an allow-list (sanitize-html
+ * over htmlparser2), before it is stored. The result is re-serialized, not
+ * patched: text is escaped and attributes quoted, so what comes out is only
+ * allowed elements with allowed attributes whatever the input's parse tricks.
+ *
+ * Links and images are resolved against `baseUrl` (relative URLs would
+ * otherwise point at the app itself) and must then be absolute URLs of an
+ * allowed scheme, judged by the WHATWG URL parser the browser itself uses
+ * (so tabs, newlines, entities and case in `java&#x09;Script:` cannot
+ * disguise a scheme), and written back normalized. A link that fails is
+ * unwrapped to its text; an image that fails is dropped.
+ */
+export function sanitizeHtml(html: string, baseUrl: string | null, options: SanitizeOptions = {}): string {
+  const images = options.images ?? 'remote';
+  const allowedAttributes: Record<string, sanitize.AllowedAttribute[]> = {};
+  for (const [tag, names] of Object.entries(ARTICLE_ATTRIBUTES)) allowedAttributes[tag] = [...names];
+  const settings: sanitize.IOptions = {
+    allowedTags: [...ARTICLE_TAGS],
+    allowedAttributes,
+    // A second line behind the URL checks in transformTags: sanitize-html's own scheme filter.
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: images === 'cached-only' ? ['offprint-image'] : ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src'],
+    allowProtocolRelative: false,
+    allowVulnerableTags: false,
+    nonTextTags: DROPPED_WITH_CONTENT,
+    disallowedTagsMode: 'discard',
+    transformTags: {
+      a: (_tagName, attributes) => transformLink(attributes, baseUrl),
+      img: (_tagName, attributes) => transformImage(attributes, baseUrl, images),
+    },
+    exclusiveFilter: (frame) => {
+      // An image whose source was refused is an empty box: drop it.
+      if (frame.tag === 'img') return !frame.attribs['src'];
+      // A link whose target was refused is unwrapped: its text stays, the tag goes. (Not by
+      // renaming the tag in transformTags: sanitize-html then mislabels the next closing tag.)
+      if (frame.tag === 'a') return frame.attribs['href'] ? false : 'excludeTag';
+      return false;
+    },
+    enforceHtmlBoundary: false,
+    parser: { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  };
+  return sanitize(html, settings).trim();
+}
+
+function transformLink(attributes: sanitize.Attributes, baseUrl: string | null): sanitize.Tag {
+  const href = allowedUrl(attributes['href'], baseUrl, LINK_PROTOCOLS);
+  // No attributes left: the exclusive filter unwraps it.
+  if (href === null) return { tagName: 'a', attribs: {} };
+  const title = attributes['title'];
+  return {
+    tagName: 'a',
+    attribs: { href, ...(title === undefined ? {} : { title }), rel: LINK_REL, target: LINK_TARGET },
+  };
+}
+
+function transformImage(attributes: sanitize.Attributes, baseUrl: string | null, images: ImagePolicy): sanitize.Tag {
+  const { src: rawSrc, ...rest } = attributes;
+  // Cached sources are matched exactly, never resolved: the pattern is the whole contract.
+  const src =
+    images === 'cached-only'
+      ? rawSrc !== undefined && CACHED_IMAGE_URL.test(rawSrc)
+        ? rawSrc
+        : null
+      : allowedUrl(rawSrc, baseUrl, REMOTE_IMAGE_PROTOCOLS);
+  // Spreading the original keeps the attributes in the page's order; a refused src goes.
+  return { tagName: 'img', attribs: src === null ? rest : { ...attributes, src } };
+}
+
+/**
+ * The absolute, normalized form of `value` if its scheme is allowed; null
+ * otherwise. Without a base, a relative URL has nothing sensible to point
+ * at (in the app it would resolve against the app's own origin), so it fails too.
+ */
+function allowedUrl(value: string | undefined, baseUrl: string | null, protocols: ReadonlySet<string>): string | null {
+  if (value === undefined) return null;
+  let url: URL;
   try {
-    return { ...attributes, [name]: new URL(value.trim(), baseUrl).href };
+    url = baseUrl === null ? new URL(value) : new URL(value, baseUrl);
   } catch {
-    // Unparseable URL: drop it rather than keep something the allow-list cannot judge.
-    const { [name]: _dropped, ...rest } = attributes;
-    return rest;
+    return null;
   }
+  return protocols.has(url.protocol) ? url.href : null;
 }

@@ -4,6 +4,7 @@ import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
 import { RelatedSection } from './RelatedSection.tsx';
+import { SafeArticleHtml } from './SafeArticleHtml.tsx';
 
 export interface ArticleReaderProps {
   readonly client: OffprintApi;
@@ -21,9 +22,17 @@ function paragraphsOf(text: string): string[] {
 }
 
 /**
- * The right pane: one stored article. The body is shown as plain text on
- * purpose: stored HTML is not sanitized yet, and nothing unsanitized is ever
- * handed to the DOM as markup.
+ * Many feeds put plain text in their descriptions: as HTML its blank-line
+ * paragraphs would collapse into one, so markup-free HTML is shown as text.
+ */
+function hasMarkup(html: string): boolean {
+  return /<[a-z]/i.test(html);
+}
+
+/**
+ * The right pane: one stored article. The body is the stored HTML (sanitized
+ * by core, purified again by SafeArticleHtml); an article stored without
+ * HTML shows its plain text as paragraphs.
  */
 export function ArticleReader({ client, articleId, onOpen }: ArticleReaderProps) {
   const article = useResult(`article ${articleId}`, () => client.articles.get({ id: articleId }));
@@ -42,8 +51,17 @@ export function ArticleReader({ client, articleId, onOpen }: ArticleReaderProps)
     );
   }
 
-  const { title, feedTitle, author, publishedAt, fetchedAt, url, text } = article.value;
+  const { title, feedTitle, author, publishedAt, fetchedAt, url, text, contentHtml } = article.value;
   const paragraphs = paragraphsOf(text);
+  const plainBody = (
+    <div className="reader-body">
+      {paragraphs.length === 0 ? (
+        <p className="hint">No text was stored for this article.</p>
+      ) : (
+        paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
+      )}
+    </div>
+  );
   return (
     <article className="reader" aria-labelledby="reader-title">
       <header className="reader-header">
@@ -64,13 +82,11 @@ export function ArticleReader({ client, articleId, onOpen }: ArticleReaderProps)
           </p>
         )}
       </header>
-      <div className="reader-body">
-        {paragraphs.length === 0 ? (
-          <p className="hint">No text was stored for this article.</p>
-        ) : (
-          paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
-        )}
-      </div>
+      {contentHtml !== null && hasMarkup(contentHtml) ? (
+        <SafeArticleHtml html={contentHtml} fallback={plainBody} />
+      ) : (
+        plainBody
+      )}
       <RelatedSection client={client} articleId={articleId} onOpen={onOpen} />
     </article>
   );

@@ -38,6 +38,15 @@ export class ReaderPage {
     await this.feedsNav.getByRole('button', { name: /^All articles/ }).waitFor();
   }
 
+  /**
+   * Loads the page again (the session keeps the token; opening the URL with
+   * its #token again would only be a same-page jump) and waits for the feeds.
+   */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.feedsNav.getByRole('button', { name: /^All articles/ }).waitFor();
+  }
+
   async addFeed(url: string): Promise<void> {
     await this.feedUrlInput.fill(url);
     await this.addFeedButton.click();
@@ -69,6 +78,21 @@ export class ReaderPage {
 
   readerLink(): Locator {
     return this.reader.getByRole('link', { name: 'Open original' });
+  }
+
+  /**
+   * The article's body as shown (stored HTML after the renderer's DOMPurify
+   * pass, or the plain-text paragraphs). It is content, not a landmark, so it
+   * has no role or label of its own: found by its class inside the reader.
+   */
+  articleBody(): Locator {
+    return this.reader.locator('.reader-body');
+  }
+
+  /** Opens an article and waits until the reader shows it. */
+  async readArticle(title: string): Promise<void> {
+    await this.openArticle(title);
+    await this.reader.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
   }
 
   /** A list under the article: "Same story elsewhere" or "Related". */

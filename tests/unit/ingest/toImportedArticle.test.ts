@@ -57,7 +57,7 @@ describe('toNewArticle', () => {
   it('derives body, summary and a title from a description-only item, with links resolved', () => {
     const article = toNewArticle(item, 'https://wire.test/feed.xml');
     expect(article.contentHtml).toBe(
-      '<p>First line of the story.</p><p>Second <a href="https://wire.test/more">line</a>.</p>',
+      '<p>First line of the story.</p><p>Second <a href="https://wire.test/more" rel="noopener noreferrer" target="_blank">line</a>.</p>',
     );
     expect(article.text).toBe('First line of the story.\nSecond line.');
     expect(article.summary).toBe('First line of the story. Second line.');
