@@ -1,8 +1,15 @@
+import {
+  ARTICLE_ATTRIBUTES,
+  ARTICLE_TAGS,
+  CACHED_IMAGE_URL,
+  LINK_REL,
+  LINK_TARGET,
+} from '../../electron/shared/articleHtmlAllowList.ts';
+
 /**
  * What stored article HTML may contain when the reader shows it: the
- * renderer's own copy of the core sanitizer's allow-list (the renderer may
- * not import core), for the second, in-browser pass. A unit test holds the
- * two lists equal, so a change to one without the other fails.
+ * allow-list core's sanitizer uses (electron/shared/articleHtmlAllowList.ts),
+ * with the URL checks of the second, in-browser pass.
  */
 export interface ArticleHtmlPolicy {
   readonly tags: readonly string[];
@@ -18,84 +25,8 @@ export interface ArticleHtmlPolicy {
   isAllowedImageSource(value: string): boolean;
 }
 
-const TAGS = [
-  'p',
-  'br',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'q',
-  'cite',
-  'pre',
-  'code',
-  'kbd',
-  'samp',
-  'em',
-  'strong',
-  'b',
-  'i',
-  'u',
-  's',
-  'sub',
-  'sup',
-  'small',
-  'mark',
-  'abbr',
-  'time',
-  'span',
-  'div',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'a',
-  'img',
-  'picture',
-  'figure',
-  'figcaption',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'colgroup',
-  'col',
-  'del',
-  'ins',
-];
-
-const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href', 'title', 'rel', 'target'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
-  abbr: ['title'],
-  time: ['datetime'],
-  td: ['colspan', 'rowspan'],
-  th: ['colspan', 'rowspan', 'scope'],
-  col: ['span'],
-  colgroup: ['span'],
-  ol: ['start', 'reversed'],
-  '*': ['lang', 'dir'],
-};
-
 const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 const REMOTE_IMAGE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
-/** The image cache's URLs: sha-256 of the bytes plus the type's extension (as core checks them). */
-const CACHED_IMAGE_URL = /^offprint-image:\/\/[0-9a-f]{64}\.(png|jpe?g|gif|webp|avif)$/;
 
 /** The protocol as the browser's URL parser reads it (tabs, newlines, case and leading spaces fold away); null if not absolute. */
 function protocolOf(value: string): string | null {
@@ -107,12 +38,12 @@ function protocolOf(value: string): string | null {
 }
 
 export const ARTICLE_HTML_POLICY: ArticleHtmlPolicy = Object.freeze({
-  tags: Object.freeze(TAGS),
-  attributes: ATTRIBUTES,
-  linkRel: 'noopener noreferrer',
-  linkTarget: '_blank',
+  tags: ARTICLE_TAGS,
+  attributes: ARTICLE_ATTRIBUTES,
+  linkRel: LINK_REL,
+  linkTarget: LINK_TARGET,
   isAllowedAttribute(tag: string, attribute: string): boolean {
-    return (ATTRIBUTES[tag] ?? []).includes(attribute) || (ATTRIBUTES['*'] ?? []).includes(attribute);
+    return (ARTICLE_ATTRIBUTES[tag] ?? []).includes(attribute) || (ARTICLE_ATTRIBUTES['*'] ?? []).includes(attribute);
   },
   isAllowedLink(value: string): boolean {
     const protocol = protocolOf(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS, sanitizeHtml } from '../../../../electron/core/extract/sanitizeHtml.ts';
+import { sanitizeHtml } from '../../../../electron/core/extract/sanitizeHtml.ts';
 
 const BASE = 'https://news.test/world/story.html';
 const HASH = 'a3f1'.repeat(16);
@@ -148,20 +148,15 @@ describe('sanitizeHtml signature', () => {
 });
 
 describe('renderer allow-list', () => {
-  it('matches core: same elements, same attributes per element', async () => {
+  it('accepts only absolute http(s)/mailto links and http(s) or cached images', async () => {
     // Loaded by URL: the tests project does not compile the renderer, and this file is plain data and URL checks.
     const policyUrl = new URL('../../../../renderer/src/articleHtmlPolicy.ts', import.meta.url).href;
     const { ARTICLE_HTML_POLICY } = (await import(policyUrl)) as {
       ARTICLE_HTML_POLICY: {
-        tags: readonly string[];
-        attributes: Record<string, readonly string[]>;
         isAllowedLink(value: string): boolean;
         isAllowedImageSource(value: string): boolean;
       };
     };
-    expect([...ARTICLE_HTML_POLICY.tags].sort()).toEqual([...ARTICLE_TAGS].sort());
-    expect(ARTICLE_HTML_POLICY.attributes).toEqual(ARTICLE_ATTRIBUTES);
-
     expect(ARTICLE_HTML_POLICY.isAllowedLink('https://news.test/')).toBe(true);
     expect(ARTICLE_HTML_POLICY.isAllowedLink('mailto:desk@news.test')).toBe(true);
     for (const href of ['java\tscript:x', ' JavaScript:x', 'data:text/html,x', '/relative', 'vbscript:x']) {
