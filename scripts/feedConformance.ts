@@ -18,6 +18,7 @@ import type { ParsedFeed, ParsedItem } from '../electron/core/feeds/ParsedFeed.t
 import { parseFeed } from '../electron/core/feeds/parseFeed.ts';
 import { collapseWhitespace, htmlToPlainText, looksLikeHtml } from '../electron/core/feeds/plainText.ts';
 import { authorName } from '../electron/core/feeds/readXmlFeed.ts';
+import { utcTuple } from '../tests/support/utcTuple.ts';
 
 /** The shared test data beside the checkout (../shared/testdata), as tests/support/testdataDirectory.ts finds it; OFFPRINT_TESTDATA overrides. */
 const testdata = path.join(
@@ -180,18 +181,6 @@ function plain(text: string): string {
   return looksLikeHtml(text) ? htmlToPlainText(text) : collapseWhitespace(text);
 }
 
-function isoToTuple(iso: string): number[] {
-  const date = new Date(iso);
-  return [
-    date.getUTCFullYear(),
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  ];
-}
-
 /** Equality as the field's kind understands it: the same text, URL, instant, name… */
 function matches(kind: FieldKind, actual: unknown, expected: unknown): boolean {
   switch (kind) {
@@ -204,9 +193,7 @@ function matches(kind: FieldKind, actual: unknown, expected: unknown): boolean {
       return sameUrl(actual, expected);
     case 'date':
       return (
-        typeof actual === 'string' &&
-        Array.isArray(expected) &&
-        isoToTuple(actual).join() === expected.slice(0, 6).join()
+        typeof actual === 'string' && Array.isArray(expected) && utcTuple(actual).join() === expected.slice(0, 6).join()
       );
     case 'author':
       return (

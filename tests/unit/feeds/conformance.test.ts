@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../electron/core/feeds/parseDate.ts';
 import { testdataDirectory } from '../../support/testdataDirectory.ts';
+import { utcTuple } from '../../support/utcTuple.ts';
 
 /**
  * Floors for scripts/feedConformance.ts (whole percent, floored from what the
@@ -59,16 +60,7 @@ describe('feed conformance', () => {
     const failing = cases.filter(({ input, expected_utc: expected }) => {
       const parsed = parseDate(input);
       if (expected === null || parsed === null) return (expected === null) !== (parsed === null);
-      const date = new Date(parsed);
-      const actual = [
-        date.getUTCFullYear(),
-        date.getUTCMonth() + 1,
-        date.getUTCDate(),
-        date.getUTCHours(),
-        date.getUTCMinutes(),
-        date.getUTCSeconds(),
-      ];
-      return actual.join() !== expected.slice(0, 6).join();
+      return utcTuple(parsed).join() !== expected.slice(0, 6).join();
     });
     expect(cases).toHaveLength(72);
     expect(failing.map((entry) => entry.input)).toEqual([]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../electron/core/feeds/parseDate.ts';
 import { testdataDirectory } from '../../support/testdataDirectory.ts';
+import { utcTuple } from '../../support/utcTuple.ts';
 
 interface DateCase {
   readonly parser: string;
@@ -18,16 +19,7 @@ const dateCases = JSON.parse(
 
 /** The first six items of feedparser's tuple (y, m, d, H, M, S) from our ISO string. */
 function tuple(iso: string | null): number[] | null {
-  if (iso === null) return null;
-  const date = new Date(iso);
-  return [
-    date.getUTCFullYear(),
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  ];
+  return iso === null ? null : utcTuple(iso);
 }
 
 describe('parseDate: feedparser date cases', () => {
