@@ -1,23 +1,17 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../electron/core/Library.ts';
-import { startHost, type Host } from '../../electron/server/startHost.ts';
-import { launchChromium, type LaunchedChromium } from '../support/launchChromium.ts';
-import { serve, startFixtureServer, type FixtureServer } from '../support/startFixtureServer.ts';
+import type { Library } from '../../electron/core/Library.ts';
+import type { Host } from '../../electron/server/startHost.ts';
+import type { LaunchedChromium } from '../support/launchChromium.ts';
+import { serve, type FixtureServer } from '../support/startFixtureServer.ts';
 import { GALLIUM_METALS, GALLIUM_TRADE, JAPANESE_TITLE, metalsFeedXml, tradeFeedXml } from './fixtures/searchFeeds.ts';
-import { ReaderPage } from './pages/ReaderPage.ts';
+import type { ReaderPage } from './pages/ReaderPage.ts';
+import { startReaderWorld, type ReaderWorld } from './startReaderWorld.ts';
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-
-if (!existsSync(join(rendererDir, 'index.html'))) {
-  throw new Error(`search e2e: ${rendererDir}index.html is missing; run npm run build:renderer first`);
-}
 
 const FEED_TYPE = 'application/rss+xml; charset=utf-8';
 
@@ -28,7 +22,7 @@ const FEED_TYPE = 'application/rss+xml; charset=utf-8';
  * in worker threads), real host, system Chromium.
  */
 describe('search: find, read related, understand the query', () => {
-  let dataDir: string;
+  let world: ReaderWorld;
   let library: Library;
   let host: Host;
   let web: FixtureServer;
@@ -36,23 +30,15 @@ describe('search: find, read related, understand the query', () => {
   let reader: ReaderPage;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'offprint-search-'));
-    library = await openLibrary({ dataDir, openSearchEagerly: true });
-    host = await startHost({ handlers: library.handlers, events: library.events, rendererDir });
-    web = await startFixtureServer();
+    world = await startReaderWorld('search', { openSearchEagerly: true });
+    ({ library, host, web, browser, reader } = world);
     web.route('/metals.xml', serve(metalsFeedXml(web.origin), FEED_TYPE));
     web.route('/trade.xml', serve(tradeFeedXml(web.origin), FEED_TYPE));
-    browser = await launchChromium();
-    reader = new ReaderPage(browser.page);
     await mkdir(resultsDir, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser.close();
-    await host.close();
-    await web.close();
-    await library.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('adds two feeds and shows all eight articles', async () => {

@@ -1,23 +1,17 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../electron/core/Library.ts';
-import { startHost, type Host } from '../../electron/server/startHost.ts';
-import { launchChromium, type LaunchedChromium } from '../support/launchChromium.ts';
-import { serve, startFixtureServer, type FixtureServer } from '../support/startFixtureServer.ts';
+import type { Host } from '../../electron/server/startHost.ts';
+import type { LaunchedChromium } from '../support/launchChromium.ts';
+import { serve, type FixtureServer } from '../support/startFixtureServer.ts';
 import { PLAIN_PAGE_HTML, spineFeedXml } from './fixtures/spineFeed.ts';
-import { ReaderPage } from './pages/ReaderPage.ts';
+import type { ReaderPage } from './pages/ReaderPage.ts';
+import { startReaderWorld, type ReaderWorld } from './startReaderWorld.ts';
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 // `npm run test:e2e` builds the renderer first; say so plainly when run on its own.
-if (!existsSync(join(rendererDir, 'index.html'))) {
-  throw new Error(`spine e2e: ${rendererDir}index.html is missing; run npm run build:renderer first`);
-}
 
 /**
  * The spine: subscribe to a feed through the UI, list its articles, read
@@ -25,30 +19,23 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
  * Real library in a throwaway data directory, real host, system Chromium.
  */
 describe('spine: subscribe and read', () => {
-  let dataDir: string;
-  let library: Library;
+  let world: ReaderWorld;
   let host: Host;
   let web: FixtureServer;
   let browser: LaunchedChromium;
   let reader: ReaderPage;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'offprint-spine-'));
-    library = await openLibrary({ dataDir });
-    host = await startHost({ handlers: library.handlers, events: library.events, rendererDir });
-    web = await startFixtureServer({ '/page.html': serve(PLAIN_PAGE_HTML, 'text/html; charset=utf-8') });
+    world = await startReaderWorld('spine', {
+      routes: { '/page.html': serve(PLAIN_PAGE_HTML, 'text/html; charset=utf-8') },
+    });
+    ({ host, web, browser, reader } = world);
     // The feed names its own absolute URLs, so it is built once the port is known.
     web.route('/feed.xml', serve(spineFeedXml(web.origin), 'application/rss+xml; charset=utf-8'));
-    browser = await launchChromium();
-    reader = new ReaderPage(browser.page);
   });
 
   afterAll(async () => {
-    await browser.close();
-    await host.close();
-    await web.close();
-    await library.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('opens the reader and hides the token from the address bar', async () => {

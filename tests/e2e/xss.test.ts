@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../electron/core/Library.ts';
+import type { Library } from '../../electron/core/Library.ts';
 import type { NewArticle } from '../../electron/core/store/ArticleStore.ts';
-import { startHost, type Host } from '../../electron/server/startHost.ts';
+import type { Host } from '../../electron/server/startHost.ts';
 import { loadXssVectors, pickXssVectors, type XssVector } from '../fixtures/xss/loadXssVectors.ts';
-import { launchChromium, type LaunchedChromium } from '../support/launchChromium.ts';
-import { serve, startFixtureServer, type FixtureServer } from '../support/startFixtureServer.ts';
+import type { LaunchedChromium } from '../support/launchChromium.ts';
+import { serve, type FixtureServer } from '../support/startFixtureServer.ts';
 import {
   CHART_SVG,
   RICH_ARTICLE_TITLE,
@@ -19,15 +17,11 @@ import {
   xssFeedXml,
   xssItemTitle,
 } from './fixtures/xssFeed.ts';
-import { ReaderPage } from './pages/ReaderPage.ts';
+import type { ReaderPage } from './pages/ReaderPage.ts';
+import { startReaderWorld, type ReaderWorld } from './startReaderWorld.ts';
 import { ScriptProbe } from './pages/ScriptProbe.ts';
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-
-if (!existsSync(join(rendererDir, 'index.html'))) {
-  throw new Error(`xss e2e: ${rendererDir}index.html is missing; run npm run build:renderer first`);
-}
 
 /** The nastiest vectors, through the whole path: feed → parse → core sanitizer → store → DOMPurify → DOM. */
 const FEED_VECTORS = pickXssVectors([
@@ -71,7 +65,7 @@ function rawFeedTitle(index: number): string {
  * which must report no blocked script.
  */
 describe('xss: hostile feed content never runs in the reader', () => {
-  let dataDir: string;
+  let world: ReaderWorld;
   let library: Library;
   let host: Host;
   let web: FixtureServer;
@@ -83,13 +77,9 @@ describe('xss: hostile feed content never runs in the reader', () => {
   let stripCsp = true;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'offprint-xss-'));
-    library = await openLibrary({ dataDir });
-    host = await startHost({ handlers: library.handlers, events: library.events, rendererDir });
-    web = await startFixtureServer({ '/chart.svg': serve(CHART_SVG, 'image/svg+xml') });
+    world = await startReaderWorld('xss', { routes: { '/chart.svg': serve(CHART_SVG, 'image/svg+xml') } });
+    ({ library, host, web, browser, reader } = world);
     web.route('/xss.xml', serve(xssFeedXml(web.origin, FEED_VECTORS), 'application/rss+xml; charset=utf-8'));
-    browser = await launchChromium();
-    reader = new ReaderPage(browser.page);
     probe = await ScriptProbe.attach(browser.page);
     readerUrl = new URL(host.url);
     // The host's pages, with or without their CSP; the fixture server as is; nothing else ever leaves.
@@ -112,11 +102,7 @@ describe('xss: hostile feed content never runs in the reader', () => {
   });
 
   afterAll(async () => {
-    await browser.close();
-    await host.close();
-    await web.close();
-    await library.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await world.close();
   });
 
   /** Opens one article and checks every sign of script; returns the body text. */
