@@ -4,6 +4,7 @@ import type { Handlers } from '../shared/contract.ts';
 import { createHandlers } from './createHandlers.ts';
 import { EventHub } from './EventHub.ts';
 import { fetchResource, type FetchOptions } from './feeds/fetchResource.ts';
+import { ImageStore } from './extract/images/ImageStore.ts';
 import { Ingest, type Fetcher } from './ingest/Ingest.ts';
 import { SearchIndex } from './search/SearchIndex.ts';
 import { SearchService } from './search/SearchService.ts';
@@ -37,6 +38,8 @@ export interface LibrarySearch {
 export interface Library {
   readonly dataDir: string;
   readonly store: ArticleStore;
+  /** Cached article images, content-addressed under `<dataDir>/images/`; the shell and the host serve them. */
+  readonly images: ImageStore;
   readonly ingest: Ingest;
   readonly handlers: Handlers;
   readonly events: EventHub;
@@ -52,6 +55,7 @@ export const INDEX_DIRECTORY = 'index';
 export function openLibrary(options: LibraryOptions): Promise<Library> {
   mkdirSync(options.dataDir, { recursive: true });
   const store = ArticleStore.open(join(options.dataDir, DATABASE_FILE));
+  const images = new ImageStore(options.dataDir);
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
   const ingest = new Ingest({
@@ -99,6 +103,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
   return Promise.resolve({
     dataDir: options.dataDir,
     store,
+    images,
     ingest,
     handlers,
     events,

@@ -8,6 +8,14 @@
 export const CACHED_IMAGE_URL = /^offprint-image:\/\/[0-9a-f]{64}\.(png|jpe?g|gif|webp|avif)$/;
 
 /**
+ * An image the cache does not hold is stored as `<img data-offprint-missing="<reason>" alt="…">`
+ * without a src: the reader shows a placeholder and never asks the network for it.
+ */
+export const MISSING_IMAGE_ATTRIBUTE = 'data-offprint-missing';
+/** A placeholder's reason is a short code (`http-404`, `not-cached`), never free text or a URL. */
+export const MISSING_IMAGE_REASON = /^[a-z0-9-]{1,40}$/;
+
+/**
  * The elements an article keeps: text structure, links, images, figures,
  * tables, lists, quotes and code. Everything else is unwrapped to its text,
  * or dropped with its content when that content is not prose
@@ -82,7 +90,7 @@ export const ARTICLE_TAGS: readonly string[] = [
  */
 export const ARTICLE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href', 'title', 'rel', 'target'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
+  img: ['src', 'alt', 'title', 'width', 'height', MISSING_IMAGE_ATTRIBUTE],
   abbr: ['title'],
   time: ['datetime'],
   td: ['colspan', 'rowspan'],

@@ -5,12 +5,15 @@ import {
   CACHED_IMAGE_URL,
   LINK_REL,
   LINK_TARGET,
+  MISSING_IMAGE_ATTRIBUTE,
+  MISSING_IMAGE_REASON,
 } from '../../shared/articleHtmlAllowList.ts';
 
 /**
  * Where article images may come from. `remote`: the page's own http(s)
- * images (until the image cache has run). `cached-only`: only images the
- * cache has stored on disk, so reading makes no network request.
+ * images (the input of the image cache). `cached-only`: only images the
+ * cache has stored on disk, so reading makes no network request; any other
+ * image becomes a placeholder (`data-offprint-missing`, no src).
  */
 export type ImagePolicy = 'remote' | 'cached-only';
 
@@ -18,7 +21,15 @@ export interface SanitizeOptions {
   readonly images?: ImagePolicy;
 }
 
-export { ARTICLE_ATTRIBUTES, ARTICLE_TAGS, CACHED_IMAGE_URL, LINK_REL, LINK_TARGET };
+export {
+  ARTICLE_ATTRIBUTES,
+  ARTICLE_TAGS,
+  CACHED_IMAGE_URL,
+  LINK_REL,
+  LINK_TARGET,
+  MISSING_IMAGE_ATTRIBUTE,
+  MISSING_IMAGE_REASON,
+};
 
 const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 const REMOTE_IMAGE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
@@ -94,8 +105,8 @@ export function sanitizeHtml(html: string, baseUrl: string | null, options: Sani
       img: (_tagName, attributes) => transformImage(attributes, baseUrl, images),
     },
     exclusiveFilter: (frame) => {
-      // An image whose source was refused is an empty box: drop it.
-      if (frame.tag === 'img') return !frame.attribs['src'];
+      // An image with neither a source nor a placeholder reason is an empty box: drop it.
+      if (frame.tag === 'img') return !frame.attribs['src'] && !frame.attribs[MISSING_IMAGE_ATTRIBUTE];
       // A link whose target was refused is unwrapped: its text stays, the tag goes. (Not by
       // renaming the tag in transformTags: sanitize-html then mislabels the next closing tag.)
       if (frame.tag === 'a') return frame.attribs['href'] ? false : 'excludeTag';
@@ -119,16 +130,33 @@ function transformLink(attributes: sanitize.Attributes, baseUrl: string | null):
 }
 
 function transformImage(attributes: sanitize.Attributes, baseUrl: string | null, images: ImagePolicy): sanitize.Tag {
-  const { src: rawSrc, ...rest } = attributes;
-  // Cached sources are matched exactly, never resolved: the pattern is the whole contract.
-  const src =
-    images === 'cached-only'
-      ? rawSrc !== undefined && CACHED_IMAGE_URL.test(rawSrc)
-        ? rawSrc
-        : null
-      : allowedUrl(rawSrc, baseUrl, REMOTE_IMAGE_PROTOCOLS);
-  // Spreading the original keeps the attributes in the page's order; a refused src goes.
-  return { tagName: 'img', attribs: src === null ? rest : { ...attributes, src } };
+  const rawSrc = attributes['src'];
+  const rawReason = attributes[MISSING_IMAGE_ATTRIBUTE];
+  let src: string | null;
+  let reason: string | null = null;
+  if (images === 'remote') {
+    // The cache's input: remote sources only; placeholders are the cache's output, never the page's.
+    src = allowedUrl(rawSrc, baseUrl, REMOTE_IMAGE_PROTOCOLS);
+  } else {
+    // Cached sources are matched exactly, never resolved: the pattern is the whole contract.
+    src = rawSrc !== undefined && CACHED_IMAGE_URL.test(rawSrc) ? rawSrc : null;
+    // Anything else that named an image stays as a placeholder, so the reader can say a picture is missing.
+    if (src === null && rawReason !== undefined && MISSING_IMAGE_REASON.test(rawReason)) reason = rawReason;
+    else if (src === null && rawSrc !== undefined && rawSrc.trim() !== '') reason = 'not-cached';
+  }
+  // Rebuilt in the page's order: src replaced or removed, a placeholder reason only where decided above.
+  const attribs: sanitize.Attributes = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'src') {
+      if (src !== null) attribs['src'] = src;
+    } else if (name === MISSING_IMAGE_ATTRIBUTE) {
+      if (reason !== null) attribs[name] = reason;
+    } else {
+      attribs[name] = value;
+    }
+  }
+  if (reason !== null) attribs[MISSING_IMAGE_ATTRIBUTE] = reason;
+  return { tagName: 'img', attribs };
 }
 
 /**

@@ -118,7 +118,10 @@ describe('sanitizeHtml images', () => {
     expect(sanitizeHtml(`<img src="${cached}" alt="Cached">`, BASE, { images: 'cached-only' })).toBe(
       `<img src="${cached}" alt="Cached" />`,
     );
-    expect(sanitizeHtml('<img src="https://news.test/a.png">', BASE, { images: 'cached-only' })).toBe('');
+    // A remote image is never loaded from the reader: it becomes a placeholder without a source.
+    expect(sanitizeHtml('<img src="https://news.test/a.png">', BASE, { images: 'cached-only' })).toBe(
+      '<img data-offprint-missing="not-cached" />',
+    );
   });
 
   it.each([
@@ -129,8 +132,34 @@ describe('sanitizeHtml images', () => {
     `offprint-image://${HASH}/x.png`,
     ` offprint-image://${HASH}.png`,
     `OFFPRINT-IMAGE://${HASH}.png`,
-  ])('refuses the near-miss cached URL %j', (src) => {
-    expect(sanitizeHtml(`<p>t<img src="${src}"></p>`, BASE, { images: 'cached-only' })).toBe('<p>t</p>');
+  ])('refuses the near-miss cached URL %j, leaving a placeholder', (src) => {
+    expect(sanitizeHtml(`<p>t<img src="${src}" alt="A"></p>`, BASE, { images: 'cached-only' })).toBe(
+      '<p>t<img alt="A" data-offprint-missing="not-cached" /></p>',
+    );
+  });
+
+  it("keeps the image cache's placeholders under the cached-only policy, with a short code as the reason", () => {
+    expect(sanitizeHtml('<img data-offprint-missing="http-404" alt="Map">', null, { images: 'cached-only' })).toBe(
+      '<img data-offprint-missing="http-404" alt="Map" />',
+    );
+    // A reason that is not a short code is replaced, never passed on.
+    expect(
+      sanitizeHtml('<img data-offprint-missing="javascript:alert(1)" src="https://x.test/a.png">', null, {
+        images: 'cached-only',
+      }),
+    ).toBe('<img data-offprint-missing="not-cached" />');
+    // Neither a source nor a reason: nothing to show, so nothing is kept.
+    expect(sanitizeHtml('<p>t<img alt="empty"></p>', null, { images: 'cached-only' })).toBe('<p>t</p>');
+    expect(sanitizeHtml('<p>t<img data-offprint-missing="" alt="x"></p>', null, { images: 'cached-only' })).toBe(
+      '<p>t</p>',
+    );
+  });
+
+  it('never takes a placeholder from the page under the remote policy', () => {
+    expect(sanitizeHtml('<p>t<img data-offprint-missing="http-404"></p>', BASE)).toBe('<p>t</p>');
+    expect(sanitizeHtml('<img data-offprint-missing="x" src="a.png">', BASE)).toBe(
+      '<img src="https://news.test/world/a.png" />',
+    );
   });
 
   it('accepts every cached image type', () => {

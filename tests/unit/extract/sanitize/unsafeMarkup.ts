@@ -3,6 +3,8 @@ import {
   ARTICLE_ATTRIBUTES,
   ARTICLE_TAGS,
   CACHED_IMAGE_URL,
+  MISSING_IMAGE_ATTRIBUTE,
+  MISSING_IMAGE_REASON,
   LINK_REL,
   LINK_TARGET,
   type ImagePolicy,
@@ -67,9 +69,16 @@ function elementProblems(name: string, attributes: Record<string, string>, image
     }
   }
   if (name === 'img') {
-    const src = attributes['src'] ?? '';
-    const ok = images === 'cached-only' ? CACHED_IMAGE_URL.test(src) : hasProtocol(src, ['http:', 'https:']);
-    if (!ok) problems.push(`image src ${src} is not allowed under the ${images} policy`);
+    const src = attributes['src'];
+    const reason = attributes[MISSING_IMAGE_ATTRIBUTE];
+    if (images === 'remote' && reason !== undefined) problems.push(`a placeholder under the remote policy`);
+    // Under cached-only, an image without a source must be a placeholder with a short code as its reason.
+    const placeholder = images === 'cached-only' && src === undefined && MISSING_IMAGE_REASON.test(reason ?? '');
+    const ok =
+      placeholder ||
+      (src !== undefined &&
+        (images === 'cached-only' ? CACHED_IMAGE_URL.test(src) : hasProtocol(src, ['http:', 'https:'])));
+    if (!ok) problems.push(`image src ${String(src)} is not allowed under the ${images} policy`);
   }
   return problems;
 }
