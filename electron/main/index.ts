@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, protocol, session, shell, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { LOCAL_IMAGE_SCHEME } from '../core/extract/images/localImageUrl.ts';
 import { openLibrary } from '../core/Library.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { createWindowOptions } from './createWindowOptions.ts';
@@ -10,6 +11,7 @@ import { isPermissionAllowed } from './isPermissionAllowed.ts';
 import { forwardEvents } from './ipc/forwardEvents.ts';
 import { isTrustedSender } from './ipc/isTrustedSender.ts';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers.ts';
+import { serveCachedImage } from './protocol/serveCachedImage.ts';
 import { serveRendererFile } from './protocol/serveRendererFile.ts';
 import { appScheme, rendererLocation } from './rendererLocation.ts';
 import type { Library } from '../core/Library.ts';
@@ -27,8 +29,14 @@ const indexWorkerUrl = new URL('./indexWorker.js', import.meta.url);
 
 // Must run before 'ready'. `standard` gives the scheme real origins (so 'self'
 // and the sender check mean something); `secure` makes it a secure context.
+// The image scheme gets only what `<img src="offprint-image://…">` needs:
+// `standard` for ordinary URL parsing (hence the trailing slash
+// parseLocalImageUrl tolerates) and `secure` so the secure app page does not
+// block it as mixed content. No fetch, CORS, streaming or CSP bypass: the
+// page cannot fetch() the images, and the CSP's img-src names the scheme.
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: LOCAL_IMAGE_SCHEME, privileges: { standard: true, secure: true } },
 ]);
 
 const location = rendererLocation({
@@ -97,6 +105,11 @@ async function start(): Promise<void> {
   });
   library = openedLibrary;
   disposers.add(() => openedLibrary.close());
+  // Released before the library closes (the stack runs in reverse).
+  protocol.handle(LOCAL_IMAGE_SCHEME, serveCachedImage({ images: openedLibrary.images }));
+  disposers.add(() => {
+    protocol.unhandle(LOCAL_IMAGE_SCHEME);
+  });
   disposers.add(
     registerIpcHandlers({
       handlers: openedLibrary.handlers,

@@ -58,7 +58,12 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   };
-  const library = { handlers: {} as unknown, events: undefined as unknown, close: vi.fn(() => Promise.resolve()) };
+  const library = {
+    handlers: {} as unknown,
+    events: undefined as unknown,
+    images: { read: vi.fn(() => Promise.resolve(null)) },
+    close: vi.fn(() => Promise.resolve()),
+  };
   const openLibrary = vi.fn(() => Promise.resolve(library));
   return { state, electron, library, openLibrary };
 });
@@ -91,11 +96,25 @@ beforeEach(() => {
 });
 
 describe('electron/main entry', () => {
-  it('registers the app scheme as privileged before ready', async () => {
+  it('registers the app and image schemes as privileged before ready', async () => {
     await startApp();
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'offprint-app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      // Only what <img> needs: no fetch, CORS, streaming or CSP bypass.
+      { scheme: 'offprint-image', privileges: { standard: true, secure: true } },
     ]);
+  });
+
+  it('serves cached images from the library once it is open', async () => {
+    await startApp();
+    const { calls, invocationCallOrder } = fake.electron.protocol.handle.mock;
+    const imageCall = (calls as unknown[][]).findIndex(([scheme]) => scheme === 'offprint-image');
+    const handler = calls[imageCall]?.[1] as unknown as (request: Request) => Promise<Response>;
+    expect(invocationCallOrder[imageCall]).toBeGreaterThan(fake.openLibrary.mock.invocationCallOrder[0] ?? Infinity);
+    const hash = 'cd'.repeat(32);
+    const response = await handler(new Request(`offprint-image://${hash}.webp/`));
+    expect(fake.library.images.read).toHaveBeenCalledWith(hash);
+    expect(response.status).toBe(404);
   });
 
   it('serves the renderer, denies permissions, opens the library, registers IPC, then loads the window', async () => {
@@ -161,6 +180,14 @@ describe('electron/main entry', () => {
     expect(fake.library.close).toHaveBeenCalledOnce();
     expect(fake.electron.ipcMain.removeHandler).toHaveBeenCalledTimes(callNames.length);
     expect(fake.electron.protocol.unhandle).toHaveBeenCalledWith('offprint-app');
+    expect(fake.electron.protocol.unhandle).toHaveBeenCalledWith('offprint-image');
+    // The image handler goes before the library it reads from closes.
+    const unhandleImages = fake.electron.protocol.unhandle.mock.calls.findIndex(
+      ([scheme]) => scheme === 'offprint-image',
+    );
+    expect(fake.electron.protocol.unhandle.mock.invocationCallOrder[unhandleImages]).toBeLessThan(
+      fake.library.close.mock.invocationCallOrder[0] ?? 0,
+    );
     const second = { preventDefault: vi.fn() };
     beforeQuit(second);
     expect(second.preventDefault).not.toHaveBeenCalled();
