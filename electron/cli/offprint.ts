@@ -8,7 +8,7 @@ import { runCli, type ServeFunction } from './runCli.ts';
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 const serve: ServeFunction = (library, port) =>
-  startHost({ handlers: library.handlers, events: library.events, rendererDir, port });
+  startHost({ handlers: library.handlers, events: library.events, rendererDir, port, images: library.images });
 
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -5,7 +5,9 @@ import { contentTypeOf } from '../shared/contentTypeOf.ts';
 
 /**
  * Content security policy for the renderer's HTML. `style-src 'unsafe-inline'`
- * is there for React's style attributes; scripts stay `'self'` only.
+ * is there for React's style attributes; scripts stay `'self'` only. Images:
+ * the host's own `/api/images/` route (same origin) and index.html's empty
+ * `data:` icon; never a remote image.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ImageStore } from '../core/extract/images/ImageStore.ts';
+import { LOCAL_IMAGE_SCHEME, parseLocalImageUrl } from '../core/extract/images/localImageUrl.ts';
 import { isCallName, type Handlers } from '../shared/contract.ts';
 import { dispatchCall } from '../shared/dispatch.ts';
 import { failure, type ErrorInfo, type Result } from '../shared/errors.ts';
@@ -17,6 +19,8 @@ export interface HostOptions {
   readonly port?: number;
   /** Defaults to 32 random bytes in hex, new for every run. */
   readonly token?: string;
+  /** Cached article images, served at `/api/images/<sha256>.<ext>`; without it there is no such route. */
+  readonly images?: Pick<ImageStore, 'read'>;
 }
 
 export interface Host {
@@ -32,6 +36,20 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const CALLS_PREFIX = '/api/calls/';
 const EVENTS_PATH = '/api/events';
+const IMAGES_PREFIX = '/api/images/';
+
+/**
+ * Sent with every cached image. The name is the hash of the bytes, so what it
+ * names never changes; the CSP only matters if the image is opened as a
+ * document (it then runs and loads nothing).
+ */
+const IMAGE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'private, max-age=31536000, immutable',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
 
 function sendEnvelope(
   response: ServerResponse,
@@ -53,6 +71,25 @@ function sendEnvelope(
 
 function sendError(response: ServerResponse, status: number, error: ErrorInfo, extra?: Record<string, string>): void {
   sendEnvelope(response, status, failure(error), extra);
+}
+
+/** True if the request's method is one of `allowed`; otherwise answers 405 with an Allow header. */
+function methodAllowed(
+  request: IncomingMessage,
+  response: ServerResponse,
+  what: string,
+  allowed: readonly [string, ...string[]],
+): boolean {
+  const method = request.method ?? '?';
+  if (allowed.includes(method)) return true;
+  sendError(
+    response,
+    405,
+    { code: 'bad-request', message: `startHost: ${what} needs ${allowed[0]}, got ${method}` },
+    { Allow: allowed.join(', ') },
+  );
+  request.resume();
+  return false;
 }
 
 /** Compares digests so the comparison takes the same time whatever the lengths. */
@@ -84,16 +121,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let allowedHosts = new Set<string>();
 
   async function handleCall(name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST') {
-      sendError(
-        response,
-        405,
-        { code: 'bad-request', message: `startHost: ${name} needs POST, got ${request.method ?? '?'}` },
-        { Allow: 'POST' },
-      );
-      request.resume();
-      return;
-    }
+    if (!methodAllowed(request, response, name, ['POST'])) return;
     if (!tokensMatch(tokenDigest, bearerTokenOf(request))) {
       sendError(response, 401, { code: 'forbidden', message: `startHost: ${name}: missing or wrong bearer token` });
       request.resume();
@@ -131,21 +159,45 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   function handleEvents(url: URL, request: IncomingMessage, response: ServerResponse): void {
-    if (request.method !== 'GET') {
-      sendError(
-        response,
-        405,
-        { code: 'bad-request', message: `startHost: ${EVENTS_PATH} needs GET, got ${request.method ?? '?'}` },
-        { Allow: 'GET' },
-      );
-      return;
-    }
+    if (!methodAllowed(request, response, EVENTS_PATH, ['GET'])) return;
     // EventSource cannot send headers, so this one route takes the token from the query.
     if (!tokensMatch(tokenDigest, url.searchParams.get('token'))) {
       sendError(response, 401, { code: 'forbidden', message: `startHost: ${EVENTS_PATH}: missing or wrong token` });
       return;
     }
     streams.open(response);
+  }
+
+  /**
+   * `GET|HEAD /api/images/<sha256>.<ext>?token=…`: the stored article HTML's
+   * `offprint-image://<sha256>.<ext>`, for the renderer over HTTP. The name is
+   * judged only by parseLocalImageUrl, as the Electron scheme's is.
+   */
+  async function handleImage(
+    images: Pick<ImageStore, 'read'>,
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    const { pathname } = url;
+    if (!methodAllowed(request, response, pathname, ['GET', 'HEAD'])) return;
+    // <img> cannot send headers either: the token comes in the query, as for the event stream.
+    if (!tokensMatch(tokenDigest, url.searchParams.get('token'))) {
+      sendError(response, 401, { code: 'forbidden', message: `startHost: ${pathname}: missing or wrong token` });
+      return;
+    }
+    const reference = parseLocalImageUrl(`${LOCAL_IMAGE_SCHEME}://${pathname.slice(IMAGES_PREFIX.length)}`);
+    const image = reference === null ? null : await images.read(reference.hash);
+    if (reference === null || image === null || image.type !== reference.type) {
+      sendError(response, 404, { code: 'not-found', message: `startHost: no cached image at ${pathname}` });
+      return;
+    }
+    response.writeHead(200, {
+      ...IMAGE_HEADERS,
+      'Content-Type': image.type,
+      'Content-Length': String(image.bytes.byteLength),
+    });
+    response.end(request.method === 'HEAD' ? undefined : image.bytes);
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -173,21 +225,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       handleEvents(url, request, response);
       return;
     }
+    if (options.images !== undefined && pathname.startsWith(IMAGES_PREFIX)) {
+      await handleImage(options.images, url, request, response);
+      return;
+    }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       sendError(response, 404, { code: 'not-found', message: `startHost: no API route ${pathname}` });
       request.resume();
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendError(
-        response,
-        405,
-        { code: 'bad-request', message: `startHost: ${pathname} needs GET, got ${request.method ?? '?'}` },
-        { Allow: 'GET, HEAD' },
-      );
-      request.resume();
-      return;
-    }
+    if (!methodAllowed(request, response, pathname, ['GET', 'HEAD'])) return;
     await serveStatic(options.rendererDir, pathname, request, response);
   }
 

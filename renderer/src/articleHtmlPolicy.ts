@@ -4,6 +4,8 @@ import {
   CACHED_IMAGE_URL,
   LINK_REL,
   LINK_TARGET,
+  MISSING_IMAGE_ATTRIBUTE,
+  MISSING_IMAGE_REASON,
 } from '../../electron/shared/articleHtmlAllowList.ts';
 
 /**
@@ -21,12 +23,15 @@ export interface ArticleHtmlPolicy {
   isAllowedAttribute(tag: string, attribute: string): boolean;
   /** Absolute http, https or mailto URLs only; anything relative has no meaning inside the app. */
   isAllowedLink(value: string): boolean;
-  /** Absolute http(s) images, or a content-addressed image from the local cache. */
+  /** Only a content-addressed image from the local cache: reading never asks the network for an image. */
   isAllowedImageSource(value: string): boolean;
+  /** Marks a placeholder `<img>` (no src) for an image the cache does not hold. */
+  readonly missingImageAttribute: string;
+  /** A placeholder's reason: a short code such as `http-404`, never free text or a URL. */
+  isAllowedMissingImageReason(value: string): boolean;
 }
 
 const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
-const REMOTE_IMAGE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
 
 /** The protocol as the browser's URL parser reads it (tabs, newlines, case and leading spaces fold away); null if not absolute. */
 function protocolOf(value: string): string | null {
@@ -42,6 +47,7 @@ export const ARTICLE_HTML_POLICY: ArticleHtmlPolicy = Object.freeze({
   attributes: ARTICLE_ATTRIBUTES,
   linkRel: LINK_REL,
   linkTarget: LINK_TARGET,
+  missingImageAttribute: MISSING_IMAGE_ATTRIBUTE,
   isAllowedAttribute(tag: string, attribute: string): boolean {
     return (ARTICLE_ATTRIBUTES[tag] ?? []).includes(attribute) || (ARTICLE_ATTRIBUTES['*'] ?? []).includes(attribute);
   },
@@ -50,8 +56,9 @@ export const ARTICLE_HTML_POLICY: ArticleHtmlPolicy = Object.freeze({
     return protocol !== null && LINK_PROTOCOLS.has(protocol);
   },
   isAllowedImageSource(value: string): boolean {
-    if (CACHED_IMAGE_URL.test(value)) return true;
-    const protocol = protocolOf(value);
-    return protocol !== null && REMOTE_IMAGE_PROTOCOLS.has(protocol);
+    return CACHED_IMAGE_URL.test(value);
+  },
+  isAllowedMissingImageReason(value: string): boolean {
+    return MISSING_IMAGE_REASON.test(value);
   },
 });

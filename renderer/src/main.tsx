@@ -7,8 +7,9 @@ import './styles.css';
 const container = document.getElementById('root');
 if (container === null) throw new Error('renderer main: no #root element in index.html');
 
+const { api, imageSource } = createClient();
 createRoot(container).render(
   <StrictMode>
-    <App client={createClient()} />
+    <App client={api} imageSource={imageSource} />
   </StrictMode>,
 );

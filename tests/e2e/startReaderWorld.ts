@@ -33,7 +33,12 @@ export async function startReaderWorld(
   }
   const dataDir = await mkdtemp(join(tmpdir(), `offprint-${name}-`));
   const library = await openLibrary({ dataDir, ...(options.openSearchEagerly ? { openSearchEagerly: true } : {}) });
-  const host = await startHost({ handlers: library.handlers, events: library.events, rendererDir });
+  const host = await startHost({
+    handlers: library.handlers,
+    events: library.events,
+    rendererDir,
+    images: library.images,
+  });
   const web = await startFixtureServer(options.routes ?? {});
   const browser = await launchChromium();
   return {

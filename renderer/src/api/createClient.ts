@@ -1,3 +1,4 @@
+import { CACHED_IMAGE_URL } from '../../../electron/shared/articleHtmlAllowList.ts';
 import { buildOffprintApi } from '../../../electron/shared/buildOffprintApi.ts';
 import { eventNames, type CallName, type EventName, type OffprintApi } from '../../../electron/shared/contract.ts';
 import { failure, type Result } from '../../../electron/shared/errors.ts';
@@ -104,9 +105,43 @@ function createHttpApi(token: string | null): OffprintApi {
 }
 
 /**
+ * Maps a stored cached-image URL (`offprint-image://<sha256>.<ext>`, already
+ * checked against CACHED_IMAGE_URL) to a URL this page can load.
+ */
+export type ImageSource = (storedUrl: string) => string;
+
+export interface RendererClient {
+  readonly api: OffprintApi;
+  readonly imageSource: ImageSource;
+}
+
+function cachedImageName(storedUrl: string): string {
+  if (!CACHED_IMAGE_URL.test(storedUrl)) {
+    throw new TypeError(`offprint client: ${JSON.stringify(storedUrl)} is not a cached image URL`);
+  }
+  // Exactly `offprint-image://<sha256>.<ext>` (just checked): the name is everything after `://`.
+  return storedUrl.slice(storedUrl.indexOf('://') + 3);
+}
+
+/** In Electron the shell's privileged `offprint-image:` scheme loads the stored URL as it is. */
+const electronImageSource: ImageSource = (storedUrl) => {
+  cachedImageName(storedUrl);
+  return storedUrl;
+};
+
+/** Over the Node host: its image route, with the token in the query (an `<img>` cannot send a header). */
+function hostImageSource(token: string | null): ImageSource {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return (storedUrl) => `${location.origin}/api/images/${cachedImageName(storedUrl)}${query}`;
+}
+
+/**
  * The renderer's one client. In Electron the preload's `window.offprint` is
  * used as is; served by the Node host, the same API is built over HTTP.
+ * `imageSource` says how this page loads the article HTML's cached images.
  */
-export function createClient(): OffprintApi {
-  return window.offprint ?? createHttpApi(takeHostToken());
+export function createClient(): RendererClient {
+  if (window.offprint !== undefined) return { api: window.offprint, imageSource: electronImageSource };
+  const token = takeHostToken();
+  return { api: createHttpApi(token), imageSource: hostImageSource(token) };
 }

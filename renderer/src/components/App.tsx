@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { ok } from '../../../electron/shared/errors.ts';
 import type { ArticleSummary, Feed } from '../../../electron/shared/model.ts';
+import type { ImageSource } from '../api/createClient.ts';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
 import { useResult } from '../hooks/useResult.ts';
 import { AddFeedForm } from './AddFeedForm.tsx';
@@ -19,6 +20,8 @@ const SEARCH_LIMIT = 50;
 
 export interface AppProps {
   readonly client: OffprintApi;
+  /** Where this page loads cached article images from (Electron's scheme or the host's route). */
+  readonly imageSource: ImageSource;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface AppProps {
  * results across the library), the open article. The library is the source
  * of truth and lists reload whenever it says it changed.
  */
-export function App({ client }: AppProps) {
+export function App({ client, imageSource }: AppProps) {
   // Bumped on every `library:changed` (and after our own writes) to reload lists.
   const [revision, setRevision] = useState(0);
   const [selectedFeedId, setSelectedFeedId] = useState<number | null>(null);
@@ -115,7 +118,13 @@ export function App({ client }: AppProps) {
             <p className="hint">Select an article to read it.</p>
           </section>
         ) : (
-          <ArticleReader key={openArticleId} client={client} articleId={openArticleId} onOpen={openArticle} />
+          <ArticleReader
+            key={openArticleId}
+            client={client}
+            articleId={openArticleId}
+            imageSource={imageSource}
+            onOpen={openArticle}
+          />
         )}
       </main>
     </div>

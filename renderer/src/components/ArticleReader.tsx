@@ -1,5 +1,6 @@
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
+import type { ImageSource } from '../api/createClient.ts';
 import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
@@ -9,6 +10,8 @@ import { SafeArticleHtml } from './SafeArticleHtml.tsx';
 export interface ArticleReaderProps {
   readonly client: OffprintApi;
   readonly articleId: string;
+  /** Where this page loads the article's cached images from. */
+  readonly imageSource: ImageSource;
   /** Opens another article (from the related lists) as if it had been picked in the list. */
   readonly onOpen: (article: ArticleSummary) => void;
 }
@@ -34,7 +37,7 @@ function hasMarkup(html: string): boolean {
  * by core, purified again by SafeArticleHtml); an article stored without
  * HTML shows its plain text as paragraphs.
  */
-export function ArticleReader({ client, articleId, onOpen }: ArticleReaderProps) {
+export function ArticleReader({ client, articleId, imageSource, onOpen }: ArticleReaderProps) {
   const article = useResult(`article ${articleId}`, () => client.articles.get({ id: articleId }));
 
   if (article.status !== 'ready') {
@@ -83,7 +86,7 @@ export function ArticleReader({ client, articleId, onOpen }: ArticleReaderProps)
         )}
       </header>
       {contentHtml !== null && hasMarkup(contentHtml) ? (
-        <SafeArticleHtml html={contentHtml} fallback={plainBody} />
+        <SafeArticleHtml html={contentHtml} imageSource={imageSource} fallback={plainBody} />
       ) : (
         plainBody
       )}

@@ -3,8 +3,11 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ImageStore, type StoredImage } from '../../../electron/core/extract/images/ImageStore.ts';
 import { MAX_BODY_BYTES, startHost, type Host } from '../../../electron/server/startHost.ts';
 import { createMemoryLibrary, type MemoryLibrary } from '../../support/createMemoryLibrary.ts';
+import { createTempDirectory } from '../../support/tempDirectory.ts';
+import { GIF_3X2, pngImage } from '../../unit/extract/images/imageFixtures.ts';
 
 interface RawResponse {
   readonly status: number;
@@ -161,6 +164,15 @@ describe('startHost', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 
+  it('has no image route when no image store is given', async () => {
+    const response = await fetch(`${host.origin}/api/images/${'0'.repeat(64)}.png?token=${host.token}`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('no API route') as unknown },
+    });
+  });
+
   it('refuses a foreign Host header (DNS rebinding) with 403', async () => {
     const { port } = new URL(host.origin);
     const foreign = await rawRequest(host.origin, {
@@ -257,6 +269,8 @@ describe('startHost', () => {
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      // Article images come only from the host's own image route.
+      expect(response.headers.get('content-security-policy')?.split('; ')).toContain("img-src 'self' data:");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(await response.text()).toContain('Offprint test');
@@ -299,6 +313,118 @@ describe('startHost', () => {
       const response = await fetch(`${host.origin}/`, { method: 'POST' });
       expect(response.status).toBe(405);
     });
+  });
+});
+
+describe('startHost cached images', () => {
+  let host: Host;
+  let dataDir: { path: string; dispose: () => void };
+  let png: StoredImage;
+  let gif: StoredImage;
+  const pngBytes = pngImage({ width: 3, height: 2, color: [20, 90, 160] });
+
+  const imageUrl = (name: string, token: string | null = host.token) =>
+    `${host.origin}/api/images/${name}${token === null ? '' : `?token=${token}`}`;
+
+  beforeAll(async () => {
+    dataDir = createTempDirectory('host-images');
+    const images = new ImageStore(dataDir.path);
+    png = await images.put(pngBytes, 'image/png');
+    gif = await images.put(GIF_3X2, 'image/gif');
+    const library = createMemoryLibrary();
+    host = await startHost({ handlers: library.handlers, events: library.events, rendererDir, images });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    dataDir.dispose();
+  });
+
+  it('serves a cached image by hash and extension, with its stored type and strict headers', async () => {
+    const response = await fetch(imageUrl(`${png.hash}.png`));
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(pngBytes)).toBe(true);
+    const expected = {
+      'content-type': 'image/png',
+      'content-length': String(pngBytes.byteLength),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=31536000, immutable',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'referrer-policy': 'no-referrer',
+    };
+    for (const [name, value] of Object.entries(expected)) expect(response.headers.get(name), name).toBe(value);
+
+    const other = await fetch(imageUrl(`${gif.hash}.gif`));
+    expect(other.headers.get('content-type')).toBe('image/gif');
+    expect(Buffer.from(await other.arrayBuffer()).equals(GIF_3X2)).toBe(true);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const response = await fetch(imageUrl(`${png.hash}.png`), { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-length')).toBe(String(pngBytes.byteLength));
+    expect(await response.text()).toBe('');
+  });
+
+  it('refuses a missing or wrong token with 401 before looking at the name', async () => {
+    for (const url of [
+      imageUrl(`${png.hash}.png`, null),
+      imageUrl(`${png.hash}.png`, 'not-the-token'),
+      imageUrl(`${png.hash}.png`, ''),
+      imageUrl(`${'0'.repeat(64)}.png`, 'not-the-token'),
+    ]) {
+      const response = await fetch(url);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // A bearer header is not what this route reads.
+    const bearer = await fetch(imageUrl(`${png.hash}.png`, null), {
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
+    expect(bearer.status).toBe(401);
+  });
+
+  it('answers an unknown hash, and a known one under another type, with 404', async () => {
+    for (const name of [`${'0'.repeat(64)}.png`, `${png.hash}.gif`, `${png.hash}.webp`, `${gif.hash}.png`]) {
+      const response = await fetch(imageUrl(name));
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+  });
+
+  it.each([
+    ['upper-case hex', (hash: string) => `${hash.toUpperCase()}.png`],
+    ['an upper-case extension', (hash: string) => `${hash}.PNG`],
+    ['svg', (hash: string) => `${hash}.svg`],
+    ['no extension', (hash: string) => hash],
+    ['a short hash', (hash: string) => `${hash.slice(1)}.png`],
+    ['a long hash', (hash: string) => `${hash}0.png`],
+    ['a double extension', (hash: string) => `${hash}.png.png`],
+    ['a leading dot segment', (hash: string) => `../${hash}.png`],
+    ['an encoded dot segment', (hash: string) => `%2e%2e/${hash}.png`],
+    ['an extra segment before', (hash: string) => `${hash.slice(0, 2)}/${hash}.png`],
+    ['an extra segment after', (hash: string) => `${hash}.png/x`],
+    ['an encoded slash', (hash: string) => `${hash.slice(0, 2)}%2F${hash}.png`],
+    ['an encoded name', (hash: string) => `${hash}%2Epng`],
+    ['a backslash', (hash: string) => `${hash.slice(0, 2)}%5C${hash}.png`],
+    ['a NUL', (hash: string) => `${hash}.png%00`],
+    ['nothing', () => ''],
+  ])('answers a near-miss name (%s) with 404', async (_label, name) => {
+    const response = await rawRequest(host.origin, { path: `/api/images/${name(png.hash)}?token=${host.token}` });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('answers other methods with 405', async () => {
+    const response = await fetch(imageUrl(`${png.hash}.png`), { method: 'POST', body: 'x' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const put = await fetch(imageUrl(`${png.hash}.png`), { method: 'PUT', body: 'x' });
+    expect(put.status).toBe(405);
   });
 });
 
