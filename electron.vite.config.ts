@@ -10,11 +10,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // The search index worker is its own entry: worker threads load it by file (out/main/indexWorker.js).
+      // The worker entries stand alone: worker threads load them by file (out/main/indexWorker.js, extractWorker.js).
       lib: {
         entry: {
           index: resolve(root, 'electron/main/index.ts'),
           indexWorker: resolve(root, 'electron/core/search/worker/indexWorker.ts'),
+          extractWorker: resolve(root, 'electron/core/extract/article/extractWorker.ts'),
         },
         formats: ['es'],
       },

@@ -2,8 +2,10 @@ import type {
   Article,
   ArticlePage,
   ArticleSummary,
+  ClipResult,
   Feed,
   FeedRefreshResult,
+  OfflineReport,
   OpmlImportReport,
   RefreshReport,
   RelatedArticles,
@@ -18,7 +20,8 @@ export function formatFeeds(feeds: readonly Feed[]): string {
     .map((feed) => {
       const status = feed.lastStatus === 'error' ? `error: ${feed.lastError ?? 'unknown'}` : feed.lastStatus;
       const folder = feed.folder ? ` [${feed.folder}]` : '';
-      return `${String(feed.id).padStart(4)}  ${feed.title}${folder}\n      ${feed.url}\n      ${feed.articleCount} articles, ${feed.unreadCount} unread, ${status}`;
+      const fullText = `full text ${feed.fullText === 'auto' ? 'decided at first fetch' : feed.fullText}`;
+      return `${String(feed.id).padStart(4)}  ${feed.title}${folder}\n      ${feed.url}\n      ${feed.articleCount} articles, ${feed.unreadCount} unread, ${status}, ${fullText}`;
     })
     .join('\n');
 }
@@ -35,13 +38,37 @@ export function formatRefreshReport(report: RefreshReport): string {
   const failed = report.feeds.filter((result) => result.status === 'error').length;
   const lines = report.feeds.map(formatRefreshResult);
   lines.push(`${report.feeds.length} feeds refreshed, ${failed} failed`);
+  if (report.offline !== null) lines.push(formatOfflineReport(report.offline));
   return lines.join('\n');
+}
+
+const MEBIBYTE = 1024 * 1024;
+
+/** What a full-text and image pass did, then each failure on its own line. */
+export function formatOfflineReport(report: OfflineReport): string {
+  const size =
+    report.bytes >= MEBIBYTE ? `${(report.bytes / MEBIBYTE).toFixed(1)} MB` : `${Math.round(report.bytes / 1024)} KB`;
+  const lines = [
+    `${report.cancelled ? 'Cancelled: ' : ''}${report.ready} of ${report.total} articles ready offline; ` +
+      `${report.pagesFetched} pages and ${report.imagesCached} images saved (${size}), ${report.failures.length} problems`,
+    ...report.failures.map((failure) => `  ${failure.articleId} ${failure.stage}: ${failure.reason}`),
+  ];
+  return lines.join('\n');
+}
+
+export function formatClipResult(result: ClipResult): string {
+  return [
+    `Clipped ${result.article.title} (${result.article.id})`,
+    result.article.offlineReady ? '  ready offline' : '  not fully offline:',
+    ...result.imagesMissing.map((image) => `  missing image: ${image.reason}`),
+    ...result.warnings.map((warning) => `  note: ${warning}`),
+  ].join('\n');
 }
 
 export function formatArticlePage(page: ArticlePage): string {
   if (page.items.length === 0) return 'No articles.';
   const lines = page.items.map((article) => {
-    const marks = `${article.read ? ' ' : '•'}${article.saved ? '★' : ' '}`;
+    const marks = `${article.read ? ' ' : '•'}${article.saved ? '★' : ' '}${article.offlineReady ? ' ' : '○'}`;
     const date = (article.publishedAt ?? article.fetchedAt).slice(0, 10);
     return `${marks} ${article.id}  ${date}  ${article.title}  — ${article.feedTitle ?? ''}`;
   });
@@ -55,10 +82,22 @@ export function formatArticle(article: Article): string {
     [article.feedTitle, article.author, article.publishedAt].filter(Boolean).join(' · '),
     article.url ?? '',
     article.categories.length > 0 ? `Categories: ${article.categories.join(', ')}` : '',
+    offlineLine(article),
     '',
     article.text || article.summary || '(no text stored)',
   ];
-  return lines.filter((line, index) => index >= 4 || line !== '').join('\n');
+  return lines.filter((line, index) => index >= 5 || line !== '').join('\n');
+}
+
+function offlineLine(article: Article): string {
+  const { page, pageError, imagesCached, imagesMissing } = article.offline;
+  const parts = [
+    page === 'ok' ? 'full text from the page' : page === 'pending' ? 'full text not fetched yet' : '',
+    page === 'failed' ? `full text failed: ${pageError ?? 'unknown reason'}` : '',
+    imagesCached > 0 ? `${imagesCached} images saved` : '',
+    ...imagesMissing.map((image) => `missing image: ${image.reason}`),
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? '' : `Offline: ${article.offlineReady ? 'ready' : 'not ready'}; ${parts.join('; ')}`;
 }
 
 export function formatOpmlReport(report: OpmlImportReport): string {

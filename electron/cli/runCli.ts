@@ -1,17 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CallName, RequestOf, ResponseOf } from '../shared/contract.ts';
 import { dispatchCall } from '../shared/dispatch.ts';
 import type { ErrorInfo } from '../shared/errors.ts';
 import { openLibrary, type Library } from '../core/Library.ts';
+import { decodeBody } from '../core/feeds/decodeBody.ts';
 import { importArticles } from '../core/ingest/importArticles.ts';
 import { StoreError } from '../core/store/openDatabase.ts';
 import { defaultDataDir } from './defaultDataDir.ts';
 import {
   formatArticle,
   formatArticlePage,
+  formatClipResult,
   formatFeeds,
+  formatOfflineReport,
   formatOpmlReport,
   formatRefreshReport,
   formatRefreshResult,
@@ -42,6 +45,8 @@ Feeds
   feeds add <url> [--folder NAME]   subscribe to a feed, or to the feed a page advertises
   feeds list                        subscriptions with status and counts
   feeds remove <id>                 unsubscribe (saved articles are kept)
+  feeds set <id> [--full-text on|off] [--folder NAME] [--title TEXT]
+                                    fetch each article's page for full text, or keep the feed's content
   refresh [feedId...]               fetch feeds now (all when none are given)
   opml import <file>                subscribe to every feed in an OPML file
   opml export [file]                write subscriptions as OPML (stdout when no file)
@@ -51,6 +56,14 @@ Articles
   articles show <id>                one article with its text
   articles import <file.jsonl[.gz]> one JSON object a line: title, body or html, url, date, source, topics
   save <id> | unsave <id>
+  clip <url | file.html> [--url URL]
+                                    save one page as an article of "Clipped", with its images
+                                    (--url: where a saved file came from, for its links and images)
+
+Offline
+  prepare [--feed ID]... [--saved] [--since 14d|2026-11-01]
+                                    fetch full text and images for those articles (all when none given);
+                                    reports what could not be fetched and why; Ctrl-C stops it
 
 Search
   search "<query>" [--limit N] [--offset N] [--sort relevance|date] [--feed ID] [--unread] [--saved]
@@ -76,7 +89,7 @@ interface Parsed {
     'data-dir'?: string;
     json?: boolean;
     help?: boolean;
-    feed?: string;
+    feed?: string[];
     unread?: boolean;
     saved?: boolean;
     limit?: string;
@@ -84,6 +97,10 @@ interface Parsed {
     port?: string;
     sort?: string;
     folder?: string;
+    'full-text'?: string;
+    title?: string;
+    since?: string;
+    url?: string;
   };
 }
 
@@ -97,6 +114,33 @@ function printSearchProgress(library: Library, io: CliIo): () => void {
     lastShown = tenth;
     io.stderr(`search index: ${payload.phase} ${payload.done}/${payload.total}\n`);
   });
+}
+
+/** Progress of a full-text and image pass on stderr, at most one line per 10%; returns the disposer. */
+function printOfflineProgress(library: Library, io: CliIo): () => void {
+  let lastShown = -1;
+  return library.events.subscribe((name, payload) => {
+    if (name !== 'offline:progress' || !('kind' in payload) || payload.kind !== 'article') return;
+    const tenth = Math.floor((payload.done / payload.total) * 10);
+    if (tenth === lastShown && payload.done !== payload.total) return;
+    lastShown = tenth;
+    const kilobytes = Math.round(payload.bytes / 1024);
+    io.stderr(`offline: ${payload.done}/${payload.total} articles, ${kilobytes} KB, ${payload.failed} problems\n`);
+  });
+}
+
+/** `14d`, `12h`, `2w` before `now`, or a calendar date / ISO instant; as an ISO instant. */
+export function parseSince(value: string, now: Date): string {
+  const relative = /^(\d+)([hdw])$/.exec(value.trim());
+  if (relative) {
+    const hours = { h: 1, d: 24, w: 24 * 7 }[relative[2] as 'h' | 'd' | 'w'] * Number(relative[1]);
+    return new Date(now.getTime() - hours * 3_600_000).toISOString();
+  }
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? new Date(`${value.trim()}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new UsageError(`--since must be like 14d, 12h, 2w or a date like 2026-11-01, got ${JSON.stringify(value)}`);
+  }
+  return date.toISOString();
 }
 
 /** Searching from the CLI first brings the index up to date with the library (building it the first time). */
@@ -121,7 +165,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'data-dir': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
-        feed: { type: 'string' },
+        feed: { type: 'string', multiple: true },
         unread: { type: 'boolean' },
         saved: { type: 'boolean' },
         limit: { type: 'string' },
@@ -129,6 +173,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         port: { type: 'string' },
         sort: { type: 'string' },
         folder: { type: 'string' },
+        'full-text': { type: 'string' },
+        title: { type: 'string' },
+        since: { type: 'string' },
+        url: { type: 'string' },
       },
     });
   } catch (error) {
@@ -201,6 +249,10 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
     if (number === undefined) throw new UsageError(`missing ${what}`);
     return number;
   };
+  const oneFeed = (feeds: readonly string[]): number => {
+    if (feeds.length > 1) throw new UsageError(`${command ?? ''} takes one --feed, got ${feeds.length}`);
+    return requireInteger(feeds[0], '--feed');
+  };
 
   switch (command) {
     case 'info':
@@ -228,6 +280,25 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
           );
         case 'list':
           return call('feeds:list', {}, formatFeeds);
+        case 'set': {
+          const fullText = values['full-text'];
+          if (fullText !== undefined && fullText !== 'on' && fullText !== 'off') {
+            throw new UsageError(`--full-text must be on or off, got ${JSON.stringify(fullText)}`);
+          }
+          if (fullText === undefined && values.folder === undefined && values.title === undefined) {
+            throw new UsageError('feeds set needs --full-text, --folder or --title');
+          }
+          return call(
+            'feeds:update',
+            {
+              feedId: requireInteger(rest[0], 'feed id'),
+              ...(fullText === undefined ? {} : { fullText }),
+              ...(values.folder === undefined ? {} : { folder: values.folder }),
+              ...(values.title === undefined ? {} : { title: values.title }),
+            },
+            (feed) => formatFeeds([feed]),
+          );
+        }
         case 'remove':
           return call(
             'feeds:remove',
@@ -283,7 +354,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
           return call(
             'articles:list',
             {
-              ...(values.feed !== undefined ? { feedId: integer(values.feed, '--feed') } : {}),
+              ...(values.feed !== undefined ? { feedId: oneFeed(values.feed) } : {}),
               ...(values.unread ? { unread: true } : {}),
               ...(values.saved ? { saved: true } : {}),
               ...(values.limit !== undefined ? { limit: integer(values.limit, '--limit') } : {}),
@@ -332,7 +403,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
           ...(values.limit !== undefined ? { limit: integer(values.limit, '--limit') } : {}),
           ...(values.offset !== undefined ? { offset: integer(values.offset, '--offset') } : {}),
           ...(values.sort !== undefined ? { sort: values.sort } : {}),
-          ...(values.feed !== undefined ? { feedId: integer(values.feed, '--feed') } : {}),
+          ...(values.feed !== undefined ? { feedId: oneFeed(values.feed) } : {}),
           ...(values.unread ? { unread: true } : {}),
           ...(values.saved ? { saved: true } : {}),
         },
@@ -361,6 +432,41 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         { id: need(subcommand, 'article id'), saved: command === 'save' },
         (summary) => `${summary.saved ? 'Saved' : 'Unsaved'}: ${summary.title}`,
       );
+    case 'clip': {
+      const target = need(subcommand, 'URL or HTML file');
+      if (/^https?:\/\//i.test(target)) return call('articles:clip', { url: target }, formatClipResult);
+      const bytes = await readFile(target).catch((error: unknown) => {
+        throw new Error(`clip: cannot read ${target}: ${(error as Error).message}`);
+      });
+      // A saved page declares its charset in a <meta>, as it did for the browser that saved it.
+      const html = decodeBody(bytes, null).text;
+      return call(
+        'articles:clip',
+        { html, fileName: basename(target), ...(values.url === undefined ? {} : { url: values.url }) },
+        formatClipResult,
+      );
+    }
+    case 'prepare': {
+      const since = values.since === undefined ? undefined : parseSince(values.since, new Date());
+      const stopProgress = json ? () => undefined : printOfflineProgress(library, io);
+      // Ctrl-C stops the pass; the report still says what was done.
+      void io.untilInterrupted().then(() => library.offline.cancel());
+      try {
+        return await call(
+          'offline:prepare',
+          {
+            ...(values.feed === undefined
+              ? {}
+              : { feedIds: values.feed.map((feed) => requireInteger(feed, '--feed')) }),
+            ...(values.saved ? { saved: true } : {}),
+            ...(since === undefined ? {} : { since }),
+          },
+          formatOfflineReport,
+        );
+      } finally {
+        stopProgress();
+      }
+    }
     case 'serve': {
       if (!io.serve) throw new Error('serve: the Node host is not available in this build');
       const port = integer(values.port, '--port') ?? 0;

@@ -4,7 +4,10 @@ import type { Handlers } from '../shared/contract.ts';
 import { createHandlers } from './createHandlers.ts';
 import { EventHub } from './EventHub.ts';
 import { fetchResource, type FetchOptions } from './feeds/fetchResource.ts';
+import { ExtractWorkerPool } from './extract/article/ExtractWorkerPool.ts';
 import { ImageStore } from './extract/images/ImageStore.ts';
+import { HostLimiter } from './feeds/HostLimiter.ts';
+import { OfflinePreparer } from './offline/OfflinePreparer.ts';
 import { Ingest, type Fetcher } from './ingest/Ingest.ts';
 import { SearchIndex } from './search/SearchIndex.ts';
 import { SearchService } from './search/SearchService.ts';
@@ -27,6 +30,10 @@ export interface LibraryOptions {
   /** The index worker script; the Electron bundle passes its own built file. */
   readonly searchWorkerUrl?: URL;
   readonly searchWorkers?: number;
+  /** The extraction worker script; the Electron bundle passes its own built file. */
+  readonly extractWorkerUrl?: URL;
+  /** Extraction threads (default: one per core). */
+  readonly extractWorkers?: number;
 }
 
 export interface LibrarySearch {
@@ -41,6 +48,8 @@ export interface Library {
   /** Cached article images, content-addressed under `<dataDir>/images/`; the shell and the host serve them. */
   readonly images: ImageStore;
   readonly ingest: Ingest;
+  /** Full text and images for offline reading. */
+  readonly offline: OfflinePreparer;
   readonly handlers: Handlers;
   readonly events: EventHub;
   /** The search index and service, opened on first use. */
@@ -58,11 +67,31 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
   const images = new ImageStore(options.dataDir);
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
+  const fetch = options.fetch ?? fetchResource;
+  // One politeness budget per host for feeds, pages and images together.
+  const limiter = new HostLimiter({ perHost: 2 });
+  // Workers start on the first page to extract, not before.
+  const extractor = new ExtractWorkerPool({
+    ...(options.extractWorkerUrl ? { url: options.extractWorkerUrl } : {}),
+    ...(options.extractWorkers ? { size: options.extractWorkers } : {}),
+  });
+  const offline = new OfflinePreparer({
+    store,
+    images,
+    events,
+    clock,
+    fetch,
+    extractor,
+    limiter,
+    ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
+  });
   const ingest = new Ingest({
     store,
     events,
     clock,
-    fetch: options.fetch ?? fetchResource,
+    fetch,
+    limiter,
+    offline,
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
   });
   let search: LibrarySearch | null = null;
@@ -93,6 +122,16 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
   const handlers = createHandlers({
     store,
     ingest,
+    offline,
+    clip: {
+      store,
+      fetch,
+      extractor,
+      limiter,
+      preparer: offline,
+      clock,
+      ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
+    },
     events,
     clock,
     search: openSearch,
@@ -105,6 +144,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     store,
     images,
     ingest,
+    offline,
     handlers,
     events,
     search: openSearch,
@@ -113,6 +153,8 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
       closed = true;
       stopCatchingUp();
       stopWatching();
+      await offline.stop();
+      await extractor.dispose();
       await search?.index.close();
       store.close();
     },

@@ -6,6 +6,8 @@ import { FetchError } from './feeds/FetchError.ts';
 import { FeedParseError } from './feeds/FeedParseError.ts';
 import { normalizeFeedUrl } from './feeds/normalizeFeedUrl.ts';
 import type { Ingest } from './ingest/Ingest.ts';
+import { clipPage, type ClipContext } from './offline/clipPage.ts';
+import type { OfflinePreparer } from './offline/OfflinePreparer.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
@@ -15,6 +17,8 @@ import type { ArticleStore } from './store/ArticleStore.ts';
 export interface HandlerContext {
   readonly store: ArticleStore;
   readonly ingest: Ingest;
+  readonly offline: OfflinePreparer;
+  readonly clip: ClipContext;
   readonly events: EventSink;
   readonly clock: () => Date;
   readonly dataDir: string;
@@ -81,10 +85,22 @@ export function createHandlers(context: HandlerContext): Handlers {
       );
       const refresh = ingest.storeFirstFetch(record, resolved, started);
       events.emit('library:changed', { reason: 'feeds', feedIds: [record.id] });
-      return { feed: requireFeed('feeds:add', record.id), discoveredFrom: resolved.discoveredFrom, refresh };
+      const offline = await ingest.catchUpOffline();
+      return { feed: requireFeed('feeds:add', record.id), discoveredFrom: resolved.discoveredFrom, refresh, offline };
     },
 
     'feeds:list': () => Promise.resolve(store.reader.listFeeds()),
+
+    'feeds:update': ({ feedId, title, folder, fullText }) => {
+      requireFeed('feeds:update', feedId);
+      store.writer.updateFeedSettings(feedId, {
+        ...(title === undefined ? {} : { title }),
+        ...(folder === undefined ? {} : { folder: folder === '' ? null : folder }),
+        ...(fullText === undefined ? {} : { fullText }),
+      });
+      events.emit('library:changed', { reason: 'feeds', feedIds: [feedId] });
+      return Promise.resolve(requireFeed('feeds:update', feedId));
+    },
 
     'feeds:remove': ({ feedId }) => {
       requireFeed('feeds:remove', feedId);
@@ -161,6 +177,27 @@ export function createHandlers(context: HandlerContext): Handlers {
       if (updated > 0) events.emit('library:changed', { reason: 'articles', feedIds: [] });
       return Promise.resolve({ updated });
     },
+
+    'articles:clip': async (input) => {
+      const result = await clipPage(input, context.clip);
+      events.emit('library:changed', {
+        reason: 'articles',
+        feedIds: result.article.feedId === null ? [] : [result.article.feedId],
+      });
+      return result;
+    },
+
+    'offline:prepare': ({ feedIds, saved, since, articleIds }) => {
+      for (const feedId of feedIds ?? []) requireFeed('offline:prepare', feedId);
+      return context.offline.prepare({
+        ...(feedIds === undefined ? {} : { feedIds }),
+        ...(saved === undefined ? {} : { saved }),
+        ...(since === undefined ? {} : { since }),
+        ...(articleIds === undefined ? {} : { articleIds }),
+      });
+    },
+
+    'offline:cancel': () => Promise.resolve({ cancelled: context.offline.cancel() }),
 
     'search:query': (request) => Promise.resolve(context.search().service.query(request)),
 

@@ -26,6 +26,7 @@ import type { Library } from '../core/Library.ts';
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const rendererDirectory = fileURLToPath(new URL('../renderer/', import.meta.url));
 const indexWorkerUrl = new URL('./indexWorker.js', import.meta.url);
+const extractWorkerUrl = new URL('./extractWorker.js', import.meta.url);
 
 // Must run before 'ready'. `standard` gives the scheme real origins (so 'self'
 // and the sender check mean something); `secure` makes it a secure context.
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
     // Search is ready when the window is; index workers run the bundled worker entry.
     openSearchEagerly: true,
     searchWorkerUrl: indexWorkerUrl,
+    extractWorkerUrl,
   });
   library = openedLibrary;
   disposers.add(() => openedLibrary.close());

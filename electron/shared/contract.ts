@@ -14,9 +14,12 @@ import type {
   Article,
   ArticlePage,
   ArticleSummary,
+  ClipResult,
   Feed,
   IngestEvent,
   LibraryChange,
+  OfflineEvent,
+  OfflineReport,
   OpmlImportReport,
   RefreshReport,
   RelatedArticles,
@@ -61,6 +64,8 @@ const httpUrl = z
 /** Limits keep one call from asking the main process for an unbounded amount of work. */
 export const MAX_PAGE_SIZE = 500;
 export const MAX_OPML_CHARS = 10_000_000;
+/** A clipped page's HTML; the page fetcher's own cap is the same. */
+export const MAX_CLIP_HTML_CHARS = 8 * 1024 * 1024;
 
 export const contract = {
   calls: {
@@ -76,6 +81,17 @@ export const contract = {
       readonly articlesDeleted: number;
       readonly articlesKept: number;
     }>()(z.object({ feedId }).strict(), 'Unsubscribe; unsaved articles of the feed are deleted, saved ones are kept.'),
+    'feeds:update': call<Feed>()(
+      z
+        .object({
+          feedId,
+          title: z.string().trim().min(1).max(500).optional(),
+          folder: z.string().trim().max(200).nullable().optional(),
+          fullText: z.enum(['on', 'off']).optional(),
+        })
+        .strict(),
+      'Rename a feed, file it in a folder, or turn fetching full article pages on or off.',
+    ),
     'feeds:refresh': call<RefreshReport>()(
       z.object({ feedIds: z.array(feedId).max(10_000).optional() }).strict(),
       'Fetch the given feeds (or all) now; per-feed results, failures included.',
@@ -112,6 +128,37 @@ export const contract = {
       'Save or unsave an article (saved_at is kept).',
     ),
 
+    'articles:clip': call<ClipResult>()(
+      z.union([
+        z.object({ url: httpUrl }).strict(),
+        z
+          .object({
+            html: z.string().min(1).max(MAX_CLIP_HTML_CHARS),
+            /** The file the page came from, for messages; its address comes from the page or `url`. */
+            fileName: z.string().min(1).max(1000),
+            url: httpUrl.optional(),
+          })
+          .strict(),
+      ]),
+      'Save one page (by URL, or a local HTML file\'s content) as a "Clipped" article, with its images.',
+    ),
+
+    'offline:prepare': call<OfflineReport>()(
+      z
+        .object({
+          feedIds: z.array(feedId).max(10_000).optional(),
+          saved: z.boolean().optional(),
+          since: z.iso.datetime({ offset: true }).optional(),
+          articleIds: z.array(articleId).max(10_000).optional(),
+        })
+        .strict(),
+      'Fetch full text and images for the selected articles, with progress events; reports what could not be fetched.',
+    ),
+    'offline:cancel': call<{ readonly cancelled: boolean }>()(
+      z.object({}).strict(),
+      'Stop a running offline:prepare; what is already on disk stays.',
+    ),
+
     'search:query': call<SearchResults>()(
       z
         .object({
@@ -143,6 +190,7 @@ export const contract = {
     'ingest:progress': event<IngestEvent>('Refresh progress: per feed started/finished, then the report.'),
     'library:changed': event<LibraryChange>('Feeds or articles changed; lists should reload.'),
     'search:progress': event<SearchProgress>('Index building, merging or rebuilding progress.'),
+    'offline:progress': event<OfflineEvent>('Full-text and image fetching progress: done/total, bytes, failures.'),
   },
 } as const;
 

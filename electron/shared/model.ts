@@ -23,7 +23,14 @@ export interface Feed {
   readonly nextFetchAt: string | null;
   readonly articleCount: number;
   readonly unreadCount: number;
+  /**
+   * Whether each article's page is fetched and extracted for offline reading.
+   * `auto` until the first fetch decides from the items' length (short items: on).
+   */
+  readonly fullText: FullTextSetting;
 }
+
+export type FullTextSetting = 'auto' | 'on' | 'off';
 
 /** One row of an article list: everything but the body. */
 export interface ArticleSummary {
@@ -42,6 +49,24 @@ export interface ArticleSummary {
   readonly read: boolean;
   readonly saved: boolean;
   readonly savedAt: string | null;
+  /** Full text (when the feed wants it) and every image are on disk: readable with no network. */
+  readonly offlineReady: boolean;
+}
+
+/**
+ * The article page: `none` (the feed's content is the article), `pending`
+ * (not fetched yet), `ok` (extracted and stored), `failed` (the feed's
+ * summary stays; `pageError` says why, and it is retried later).
+ */
+export type PageStatus = 'none' | 'pending' | 'ok' | 'failed';
+
+/** Where an article stands for offline reading. */
+export interface ArticleOffline {
+  readonly page: PageStatus;
+  readonly pageError: string | null;
+  readonly imagesCached: number;
+  /** Images that are not on disk, each with the reason in one sentence. */
+  readonly imagesMissing: readonly { readonly url: string; readonly reason: string }[];
 }
 
 /** A whole stored article, for the reader. */
@@ -53,6 +78,9 @@ export interface Article extends ArticleSummary {
   readonly contentHtml: string | null;
   readonly text: string;
   readonly categories: readonly string[];
+  readonly siteName: string | null;
+  readonly leadImageUrl: string | null;
+  readonly offline: ArticleOffline;
 }
 
 export interface ArticlePage {
@@ -83,6 +111,8 @@ export interface RefreshReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly feeds: readonly FeedRefreshResult[];
+  /** Full text and images fetched for the new articles (and retries that were due); null when there was nothing to do. */
+  readonly offline: OfflineReport | null;
 }
 
 export interface AddFeedResult {
@@ -90,6 +120,8 @@ export interface AddFeedResult {
   /** The page URL the feed was discovered from, when the user gave a page. */
   readonly discoveredFrom: string | null;
   readonly refresh: FeedRefreshResult;
+  /** Full text and images fetched for the feed's first articles; null when there was nothing to do. */
+  readonly offline: OfflineReport | null;
 }
 
 export interface OpmlImportReport {
@@ -122,6 +154,61 @@ export type IngestEvent =
       readonly total: number;
     }
   | { readonly kind: 'refresh-finished'; readonly report: RefreshReport };
+
+/** What to make readable offline; everything unset means every article. */
+export interface OfflineSelection {
+  readonly feedIds?: readonly number[];
+  readonly saved?: boolean;
+  /** Only articles published (or fetched) on or after this instant (ISO 8601). */
+  readonly since?: string;
+  readonly articleIds?: readonly string[];
+}
+
+/** One article that could not be made fully offline, and why. */
+export interface OfflineFailure {
+  readonly articleId: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly stage: 'page' | 'images';
+  /** One sentence naming what failed and why. */
+  readonly reason: string;
+}
+
+export interface OfflineReport {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** Articles selected. */
+  readonly total: number;
+  /** Of those, how many are now fully readable offline. */
+  readonly ready: number;
+  readonly pagesFetched: number;
+  readonly imagesCached: number;
+  /** Bytes downloaded for pages and images. */
+  readonly bytes: number;
+  readonly failures: readonly OfflineFailure[];
+  /** True when offline:cancel stopped the run; what was done stays done. */
+  readonly cancelled: boolean;
+}
+
+export type OfflineEvent =
+  | { readonly kind: 'started'; readonly total: number }
+  | {
+      readonly kind: 'article';
+      readonly done: number;
+      readonly total: number;
+      readonly bytes: number;
+      readonly failed: number;
+      readonly articleId: string;
+    }
+  | { readonly kind: 'finished'; readonly report: OfflineReport };
+
+export interface ClipResult {
+  readonly article: ArticleSummary;
+  /** Images of the page that could not be saved, with reasons. */
+  readonly imagesMissing: readonly { readonly url: string; readonly reason: string }[];
+  /** Notes from extraction that did not stop it. */
+  readonly warnings: readonly string[];
+}
 
 export interface LibraryChange {
   readonly reason: 'feeds' | 'articles';

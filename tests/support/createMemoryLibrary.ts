@@ -124,6 +124,7 @@ export function createMemoryLibrary(): MemoryLibrary {
         nextFetchAt: null,
         articleCount: 0,
         unreadCount: 0,
+        fullText: 'off',
       };
       feeds.set(feed.id, feed);
       const items = body.match(/<item[\s>][\s\S]*?<\/item>/gi) ?? [];
@@ -147,12 +148,16 @@ export function createMemoryLibrary(): MemoryLibrary {
           read: false,
           saved: false,
           savedAt: null,
+          offlineReady: true,
           guid: textOf(item, 'guid'),
           canonicalUrl: null,
           language: null,
           contentHtml: `<p>${text}</p>`,
           text,
           categories: [],
+          siteName: null,
+          leadImageUrl: null,
+          offline: { page: 'none', pageError: null, imagesCached: 0, imagesMissing: [] },
         });
       });
       const refresh: FeedRefreshResult = {
@@ -167,7 +172,7 @@ export function createMemoryLibrary(): MemoryLibrary {
         durationMs: 1,
       };
       events.emit('library:changed', { reason: 'feeds', feedIds: [feed.id] });
-      return { feed: withCounts(feed), discoveredFrom: null, refresh };
+      return { feed: withCounts(feed), discoveredFrom: null, refresh, offline: null };
     },
     'feeds:list': settle((request) => {
       record('feeds:list', request);
@@ -206,12 +211,16 @@ export function createMemoryLibrary(): MemoryLibrary {
         events.emit('ingest:progress', { kind: 'feed-finished', result, done: index + 1, total: targets.length });
         return result;
       });
-      const report = { startedAt, finishedAt: new Date().toISOString(), feeds: results };
+      const report = { startedAt, finishedAt: new Date().toISOString(), feeds: results, offline: null };
       events.emit('ingest:progress', { kind: 'refresh-finished', report });
       return report;
     }),
     'opml:import': unavailable('opml:import'),
     'opml:export': unavailable('opml:export'),
+    'feeds:update': unavailable('feeds:update'),
+    'articles:clip': unavailable('articles:clip'),
+    'offline:prepare': unavailable('offline:prepare'),
+    'offline:cancel': unavailable('offline:cancel'),
     'articles:list': settle((request) => {
       record('articles:list', request);
       const matching = [...articles.values()]

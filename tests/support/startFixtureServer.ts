@@ -58,7 +58,11 @@ export interface FixtureItem {
   readonly categories?: readonly string[];
 }
 
-/** An RSS 2.0 document from a list of items. */
+/**
+ * An RSS 2.0 document from a list of items. The channel links to `/`, so
+ * relative item links (and the article pages a full-text feed fetches)
+ * resolve to the fixture server itself, never to another host.
+ */
 export function rssFeed(title: string, items: readonly FixtureItem[]): string {
   const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const entries = items
@@ -74,7 +78,7 @@ export function rssFeed(title: string, items: readonly FixtureItem[]): string {
     )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>${escape(title)}</title><link>https://wire.test/</link><description>Fixture</description>
+<rss version="2.0"><channel><title>${escape(title)}</title><link>/</link><description>Fixture</description>
 ${entries}
 </channel></rss>`;
 }

@@ -1,4 +1,5 @@
 import sanitize from 'sanitize-html';
+import { parseSrcset } from './images/selectSrcsetCandidate.ts';
 import {
   ARTICLE_ATTRIBUTES,
   ARTICLE_TAGS,
@@ -89,6 +90,8 @@ export function sanitizeHtml(html: string, baseUrl: string | null, options: Sani
   const images = options.images ?? 'remote';
   const allowedAttributes: Record<string, sanitize.AllowedAttribute[]> = {};
   for (const [tag, names] of Object.entries(ARTICLE_ATTRIBUTES)) allowedAttributes[tag] = [...names];
+  // The image cache's input keeps the page's alternatives, so it can pick one good size; what is shown never has them.
+  if (images === 'remote') allowedAttributes['img'] = [...(allowedAttributes['img'] ?? []), 'srcset'];
   const settings: sanitize.IOptions = {
     allowedTags: [...ARTICLE_TAGS],
     allowedAttributes,
@@ -133,10 +136,18 @@ function transformImage(attributes: sanitize.Attributes, baseUrl: string | null,
   const rawSrc = attributes['src'];
   const rawReason = attributes[MISSING_IMAGE_ATTRIBUTE];
   let src: string | null;
+  let srcset: string | null = null;
   let reason: string | null = null;
   if (images === 'remote') {
     // The cache's input: remote sources only; placeholders are the cache's output, never the page's.
-    src = allowedUrl(rawSrc, baseUrl, REMOTE_IMAGE_PROTOCOLS);
+    // Lazy-loading pages keep the real image in data-src and a placeholder (often data:) in src.
+    src =
+      [rawSrc, ...LAZY_SOURCES.map((name) => attributes[name])]
+        .map((value) => allowedUrl(value, baseUrl, REMOTE_IMAGE_PROTOCOLS))
+        .find((value) => value !== null) ?? null;
+    srcset = remoteSrcset(attributes['srcset'] ?? attributes['data-srcset'], baseUrl);
+    // Only alternatives and no plain source: the first alternative is the source.
+    if (src === null && srcset !== null) src = srcset.split(' ', 1)[0] ?? null;
   } else {
     // Cached sources are matched exactly, never resolved: the pattern is the whole contract.
     src = rawSrc !== undefined && CACHED_IMAGE_URL.test(rawSrc) ? rawSrc : null;
@@ -149,14 +160,38 @@ function transformImage(attributes: sanitize.Attributes, baseUrl: string | null,
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'src') {
       if (src !== null) attribs['src'] = src;
+    } else if (name === 'srcset') {
+      if (srcset !== null) attribs['srcset'] = srcset;
     } else if (name === MISSING_IMAGE_ATTRIBUTE) {
       if (reason !== null) attribs[name] = reason;
     } else {
       attribs[name] = value;
     }
   }
+  if (src !== null) attribs['src'] = src;
+  if (srcset !== null) attribs['srcset'] = srcset;
   if (reason !== null) attribs[MISSING_IMAGE_ATTRIBUTE] = reason;
   return { tagName: 'img', attribs };
+}
+
+/** Attributes where lazy-loading scripts keep an image's real address. */
+const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original'] as const;
+
+/**
+ * A srcset with every candidate an absolute http(s) URL, or null. Commas
+ * inside URLs are fine (a URL runs to the next whitespace); only a trailing
+ * one is escaped, since the srcset parser would strip it.
+ */
+function remoteSrcset(value: string | undefined, baseUrl: string | null): string | null {
+  if (value === undefined) return null;
+  const candidates = parseSrcset(value).flatMap((candidate) => {
+    const url = allowedUrl(candidate.url, baseUrl, REMOTE_IMAGE_PROTOCOLS);
+    if (url === null) return [];
+    const descriptor =
+      candidate.width !== null ? ` ${candidate.width}w` : candidate.density !== null ? ` ${candidate.density}x` : '';
+    return [`${url.replace(/,+$/, (commas) => '%2C'.repeat(commas.length))}${descriptor}`];
+  });
+  return candidates.length > 0 ? candidates.join(', ') : null;
 }
 
 /**

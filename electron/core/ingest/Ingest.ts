@@ -1,4 +1,4 @@
-import type { FeedRefreshResult, RefreshReport } from '../../shared/model.ts';
+import type { FeedRefreshResult, FullTextSetting, OfflineReport, RefreshReport } from '../../shared/model.ts';
 import type { EventSink } from '../../shared/dispatch.ts';
 import { OffprintError } from '../../shared/errors.ts';
 import { decodeBody, sniffContentKind } from '../feeds/decodeBody.ts';
@@ -9,7 +9,7 @@ import { FeedParseError } from '../feeds/FeedParseError.ts';
 import type { ParsedFeed } from '../feeds/ParsedFeed.ts';
 import { parseFeed } from '../feeds/parseFeed.ts';
 import { HostLimiter } from '../feeds/HostLimiter.ts';
-import type { ArticleStore, FeedRecord } from '../store/ArticleStore.ts';
+import type { ArticleStore, FeedRecord, NewArticle } from '../store/ArticleStore.ts';
 import { toNewArticle } from './toNewArticle.ts';
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
@@ -27,7 +27,14 @@ export interface IngestOptions {
   readonly perHost?: number;
   /** Minutes between scheduled fetches of a healthy feed. */
   readonly refreshIntervalMinutes?: number;
+  /** Per-host politeness, shared with page and image fetching; one is made when not given. */
+  readonly limiter?: HostLimiter;
+  /** Fetches full text and images for what a refresh stored (the Library's OfflinePreparer). */
+  readonly offline?: { catchUp(): Promise<OfflineReport | null> };
 }
+
+/** Items shorter than this (median words) are teasers: such a feed gets its article pages fetched. */
+export const FULL_TEXT_WORD_THRESHOLD = 150;
 
 const DEFAULT_CONCURRENCY = 6;
 const DEFAULT_INTERVAL_MINUTES = 60;
@@ -53,7 +60,7 @@ export class Ingest {
 
   constructor(options: IngestOptions) {
     this.#options = options;
-    this.#limiter = new HostLimiter({ perHost: options.perHost ?? 2 });
+    this.#limiter = options.limiter ?? new HostLimiter({ perHost: options.perHost ?? 2 });
   }
 
   /** Fetches a URL the user typed: a feed, or a page whose `<link rel=alternate>` names one. */
@@ -100,13 +107,25 @@ export class Ingest {
     };
     const workers = Math.min(this.#options.concurrency ?? DEFAULT_CONCURRENCY, feeds.length);
     await Promise.all(Array.from({ length: workers }, worker));
-    const report: RefreshReport = { startedAt, finishedAt: clock().toISOString(), feeds: results };
+    const offline = await this.catchUpOffline();
+    const report: RefreshReport = { startedAt, finishedAt: clock().toISOString(), feeds: results, offline };
     events.emit('ingest:progress', { kind: 'refresh-finished', report });
     const changed = results
       .filter((result) => result.newCount + result.updatedCount > 0)
       .map((result) => result.feedId);
     if (changed.length > 0) events.emit('library:changed', { reason: 'articles', feedIds: changed });
     return report;
+  }
+
+  /** Full text and images for what was stored; a failure here is reported, never a failed refresh. */
+  async catchUpOffline(): Promise<OfflineReport | null> {
+    if (this.#options.offline === undefined) return null;
+    try {
+      return await this.#options.offline.catchUp();
+    } catch (error) {
+      console.error('Ingest: fetching full text and images failed:', error);
+      return null;
+    }
   }
 
   /** One feed, start to finish. Never throws: failures come back as a result. */
@@ -150,7 +169,12 @@ export class Ingest {
     const { store, clock } = this.#options;
     const articles = parsed.items.map((item) => toNewArticle(item, fetched.url));
     const fetchedAt = clock().toISOString();
-    const outcome = store.writer.upsertArticles(feed.id, articles, fetchedAt);
+    let fullText = feed.fullText;
+    if (fullText === 'auto') {
+      fullText = decideFullText(articles);
+      if (fullText !== 'auto') store.writer.updateFeedSettings(feed.id, { fullText });
+    }
+    const outcome = store.writer.upsertArticles(feed.id, articles, fetchedAt, { fullText: fullText === 'on' });
     if (parsed.title || parsed.siteUrl || parsed.description) {
       store.writer.updateFeedMetadata(feed.id, {
         ...(parsed.title && feed.kind === 'feed' ? { title: parsed.title } : {}),
@@ -223,6 +247,18 @@ export class Ingest {
       ...outcome,
     };
   }
+}
+
+/**
+ * A new feed's full-text setting, from its first items: when the typical
+ * item is a teaser (median under FULL_TEXT_WORD_THRESHOLD words), the
+ * articles live on their pages. No items yet: undecided.
+ */
+export function decideFullText(articles: readonly Pick<NewArticle, 'text'>[]): FullTextSetting {
+  if (articles.length === 0) return 'auto';
+  const counts = articles.map((article) => article.text.match(/\S+/g)?.length ?? 0).sort((a, b) => a - b);
+  const median = counts[Math.floor((counts.length - 1) / 2)] ?? 0;
+  return median < FULL_TEXT_WORD_THRESHOLD ? 'on' : 'off';
 }
 
 interface FailureDescription {

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { parseDate } from '../feeds/parseDate.ts';
 import { htmlToText } from '../extract/htmlToText.ts';
 import { sanitizeHtml } from '../extract/sanitizeHtml.ts';
+import { splitImageSources } from '../extract/splitImageSources.ts';
 import type { ArticleStore, NewArticle } from '../store/ArticleStore.ts';
 import { truncate } from './toNewArticle.ts';
 
@@ -152,7 +153,8 @@ export function toImportedArticle(record: unknown): { source: string; article: N
     publishedAt = typeof rawDate === 'string' ? parseDate(rawDate) : null;
     if (!publishedAt) return `date ${JSON.stringify(rawDate)} is not a date`;
   }
-  const contentHtml = html ? sanitizeHtml(html, url) : body ? paragraphsOf(body) : null;
+  const stored = html ? splitImageSources(sanitizeHtml(html, url), url) : null;
+  const contentHtml = stored ? stored.contentHtml : body ? paragraphsOf(body) : null;
   const plain = contentHtml ? htmlToText(contentHtml) : '';
   const rawId = fields['id'];
   const guid = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
@@ -171,6 +173,7 @@ export function toImportedArticle(record: unknown): { source: string; article: N
       language: text(fields['language']),
       summary: plain ? truncate(plain.replace(/\s+/g, ' '), 400) : null,
       contentHtml,
+      sourceHtml: stored?.sourceHtml ?? null,
       text: plain,
       categories: topics,
     },

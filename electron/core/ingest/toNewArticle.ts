@@ -1,6 +1,7 @@
 import type { ParsedItem } from '../feeds/ParsedFeed.ts';
 import { htmlToText } from '../extract/htmlToText.ts';
 import { sanitizeHtml } from '../extract/sanitizeHtml.ts';
+import { splitImageSources } from '../extract/splitImageSources.ts';
 import type { NewArticle } from '../store/ArticleStore.ts';
 
 const SUMMARY_CHARS = 400;
@@ -13,7 +14,8 @@ const UNTITLED_CHARS = 90;
  */
 export function toNewArticle(item: ParsedItem, baseUrl: string): NewArticle {
   const rawHtml = item.contentHtml ?? item.summaryHtml;
-  const contentHtml = rawHtml ? sanitizeHtml(rawHtml, item.url ?? baseUrl) : null;
+  const stored = rawHtml ? splitImageSources(sanitizeHtml(rawHtml, item.url ?? baseUrl), item.url ?? baseUrl) : null;
+  const contentHtml = stored?.contentHtml ?? null;
   const text = contentHtml ? htmlToText(contentHtml) : '';
   // Most RSS items carry only a description: it is both body and summary, so sanitize it once.
   const summarySource =
@@ -28,6 +30,7 @@ export function toNewArticle(item: ParsedItem, baseUrl: string): NewArticle {
     language: item.language,
     summary: summarySource ? truncate(summarySource.replace(/\s+/g, ' '), SUMMARY_CHARS) : null,
     contentHtml: contentHtml || null,
+    sourceHtml: stored?.sourceHtml ?? null,
     text,
     categories: [
       ...new Set(item.categories.map((category) => category.trim()).filter((category) => category.length > 0)),

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import type { Article, ArticlePage, ArticleSummary, Feed, FeedStatus } from '../../shared/model.ts';
+import type {
+  Article,
+  ArticlePage,
+  ArticleSummary,
+  Feed,
+  FeedStatus,
+  FullTextSetting,
+  OfflineSelection,
+  PageStatus,
+} from '../../shared/model.ts';
+import type { CachedImage, ImageFailure } from '../extract/images/CachedImage.ts';
 import { SearchDocumentSource } from '../search/SearchDocumentSource.ts';
 import { openDatabase, schemaVersionOf } from './openDatabase.ts';
 
@@ -17,6 +27,7 @@ export interface FeedRecord {
   readonly errorCount: number;
   readonly nextFetchAt: string | null;
   readonly removedAt: string | null;
+  readonly fullText: FullTextSetting;
 }
 
 export interface NewFeed {
@@ -38,9 +49,46 @@ export interface NewArticle {
   readonly updatedAt: string | null;
   readonly language: string | null;
   readonly summary: string | null;
+  /** What the reader shows: images only from the cache, placeholders for the rest. */
   readonly contentHtml: string | null;
+  /** The same HTML with the page's own image URLs, when it has images to cache; else null or absent. */
+  readonly sourceHtml?: string | null;
   readonly text: string;
   readonly categories: readonly string[];
+}
+
+export interface UpsertOptions {
+  /** New and changed articles with a URL get their page fetched for full text. */
+  readonly fullText?: boolean;
+  /** Articles that already are the page (clipped): page status `ok`. */
+  readonly isPage?: boolean;
+  readonly siteName?: string | null;
+  readonly leadImageUrl?: string | null;
+}
+
+/** An article's page, extracted: replaces the feed's content. */
+export interface ExtractedPage {
+  readonly contentHtml: string;
+  readonly sourceHtml: string | null;
+  readonly text: string;
+  readonly author: string | null;
+  readonly publishedAt: string | null;
+  readonly language: string | null;
+  readonly siteName: string | null;
+  readonly leadImageUrl: string | null;
+  readonly excerpt: string | null;
+}
+
+/** What the offline pass needs to know about one article. */
+export interface OfflineTask {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly page: PageStatus;
+  readonly pageAttempts: number;
+  readonly wordCount: number;
+  /** `pending`: never tried; `partial`: some could not be fetched; `ok`: every image is on disk. */
+  readonly images: 'pending' | 'ok' | 'partial';
 }
 
 export interface UpsertOutcome {
@@ -97,6 +145,14 @@ export interface StoreReader {
   searchDocuments(): SearchDocumentSource;
   /** Ids of the articles with these flags and in these feeds (search filters that live in the store). */
   articleIdsWhere(filter: { saved?: boolean; read?: boolean; feedIds?: readonly number[] }): Set<string>;
+  /** Articles of the selection that are not fully offline, newest first. */
+  offlineTasks(selection: OfflineSelection): { total: number; tasks: OfflineTask[] };
+  /** Work the refresh does unasked: pages never tried, failed pages due again, images never tried. */
+  dueOfflineTasks(now: string, maxPageAttempts: number): OfflineTask[];
+  offlineTask(id: string): OfflineTask | null;
+  /** The HTML with remote image URLs and the URL its relative links resolve against. */
+  imageSource(id: string): { html: string; baseUrl: string | null } | null;
+  countOfflineReady(ids: readonly string[]): number;
 }
 
 /** One queued change for the search index. */
@@ -113,8 +169,32 @@ export interface StoreWriter {
     id: number,
     metadata: { title?: string; siteUrl?: string | null; description?: string | null },
   ): void;
+  /** User settings of a feed; `folder: null` moves it to the top level. */
+  updateFeedSettings(
+    id: number,
+    settings: { title?: string; folder?: string | null; fullText?: FullTextSetting },
+  ): void;
   recordFetch(feedId: number, record: FetchRecord): void;
-  upsertArticles(feedId: number, articles: readonly NewArticle[], fetchedAt: string): UpsertOutcome;
+  upsertArticles(
+    feedId: number,
+    articles: readonly NewArticle[],
+    fetchedAt: string,
+    options?: UpsertOptions,
+  ): UpsertOutcome;
+  /** Replaces the feed's content of an article with its extracted page. */
+  storeExtractedPage(id: string, page: ExtractedPage): void;
+  /** Records that the page could not be fetched or extracted; the stored content stays. */
+  recordPageFailure(id: string, failure: { reason: string; retryAt: string | null }): void;
+  /** The page yielded no more than the feed carried: the feed's content stays, and the page is done. */
+  acceptFeedContent(id: string): void;
+  /** Marks articles' pages to be fetched (again) by the next offline pass. */
+  requestPages(ids: readonly string[]): void;
+  /** The article's images after caching: the rewritten HTML and one row per image URL. */
+  storeArticleImages(
+    id: string,
+    cached: { html: string; images: readonly CachedImage[]; failures: readonly ImageFailure[] },
+    now: string,
+  ): void;
   markRead(ids: readonly string[], read: boolean): number;
   setSaved(id: string, saved: boolean, now: string): boolean;
   removeFeed(id: number, now: string): { articlesDeleted: number; articlesKept: number };
@@ -138,6 +218,7 @@ interface FeedRow {
   error_count: number;
   next_fetch_at: string | null;
   removed_at: string | null;
+  full_text: FullTextSetting;
   article_count?: number;
   unread_count?: number;
 }
@@ -162,10 +243,31 @@ interface ArticleRow {
   read: number;
   saved: number;
   saved_at: string | null;
+  offline_ready: number;
+  site_name?: string | null;
+  lead_image_url?: string | null;
+  page_status?: PageStatus;
+  page_error?: string | null;
 }
 
+/** Offline means: the page is in (or the feed's content is the article) and every image is on disk. */
+const OFFLINE_READY = `(a.page_status IN ('none', 'ok') AND a.images_status = 'ok')`;
+
 const SUMMARY_COLUMNS = `a.id, a.feed_id, f.title AS feed_title, a.guid, a.url, a.canonical_url, a.title, a.author,
-  a.published_at, a.updated_at, a.fetched_at, a.language, a.summary, a.word_count, a.read, a.saved, a.saved_at`;
+  a.published_at, a.updated_at, a.fetched_at, a.language, a.summary, a.word_count, a.read, a.saved, a.saved_at,
+  ${OFFLINE_READY} AS offline_ready`;
+
+const TASK_COLUMNS = `a.id, a.title, a.url, a.page_status, a.page_attempts, a.word_count, a.images_status`;
+
+interface TaskRow {
+  id: string;
+  title: string;
+  url: string | null;
+  page_status: PageStatus;
+  page_attempts: number;
+  word_count: number;
+  images_status: 'pending' | 'ok' | 'partial';
+}
 
 const FEED_COLUMNS = `f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count,
   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread_count`;
@@ -308,6 +410,22 @@ export class ArticleStore implements StoreReader, StoreWriter {
     ).run(metadata.title ?? null, metadata.siteUrl ?? null, metadata.description ?? null, id);
   }
 
+  updateFeedSettings(
+    id: number,
+    settings: { title?: string; folder?: string | null; fullText?: FullTextSetting },
+  ): void {
+    this.#transaction(() => {
+      if (settings.title !== undefined)
+        this.#statement('UPDATE feeds SET title = ? WHERE id = ?').run(settings.title, id);
+      if (settings.folder !== undefined) {
+        this.#statement('UPDATE feeds SET folder = ? WHERE id = ?').run(settings.folder, id);
+      }
+      if (settings.fullText !== undefined) {
+        this.#statement('UPDATE feeds SET full_text = ? WHERE id = ?').run(settings.fullText, id);
+      }
+    });
+  }
+
   recordFetch(feedId: number, record: FetchRecord): void {
     this.#transaction(() => {
       if (record.status === 'error') {
@@ -361,27 +479,44 @@ export class ArticleStore implements StoreReader, StoreWriter {
 
   // ---- articles ----
 
-  upsertArticles(feedId: number, articles: readonly NewArticle[], fetchedAt: string): UpsertOutcome {
+  upsertArticles(
+    feedId: number,
+    articles: readonly NewArticle[],
+    fetchedAt: string,
+    options: UpsertOptions = {},
+  ): UpsertOutcome {
     const feed = this.#requireFeedRecord(feedId);
     const newIds: string[] = [];
     const updatedIds: string[] = [];
     const seen = new Set<string>();
-    const find = this.#statement('SELECT content_hash FROM articles WHERE id = ?');
+    const find = this.#statement('SELECT content_hash, page_status FROM articles WHERE id = ?');
     const insert = this.#statement(
       `INSERT INTO articles (id, feed_id, dedupe_key, guid, url, canonical_url, title, author, published_at, updated_at,
-         fetched_at, sort_at, language, summary, content_html, text, content_hash, word_count)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         fetched_at, sort_at, language, summary, content_html, text, content_hash, word_count,
+         page_status, source_html, images_status, site_name, lead_image_url)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // A changed article keeps its id, read and saved state; updated_at records the change.
     const update = this.#statement(
       `UPDATE articles SET url = ?, title = ?, author = ?, published_at = coalesce(?, published_at), updated_at = ?,
-         sort_at = coalesce(?, sort_at), language = ?, summary = ?, content_html = ?, text = ?, content_hash = ?, word_count = ?
+         sort_at = coalesce(?, sort_at), language = ?, summary = ?, content_html = ?, text = ?, content_hash = ?, word_count = ?,
+         page_status = ?, page_error = NULL, page_attempts = 0, page_retry_at = NULL, source_html = ?, images_status = ?
+       WHERE id = ?`,
+    );
+    // The article's page is already in: keep it, and fetch the page again (it changed with the item).
+    const updateKeepingPage = this.#statement(
+      `UPDATE articles SET url = ?, title = ?, published_at = coalesce(?, published_at), updated_at = ?,
+         sort_at = coalesce(?, sort_at), summary = coalesce(?, summary), content_hash = ?,
+         page_status = 'pending', page_error = NULL, page_attempts = 0, page_retry_at = NULL
        WHERE id = ?`,
     );
     const insertCategory = this.#statement(
       'INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)',
     );
     const clearCategories = this.#statement('DELETE FROM article_categories WHERE article_id = ?');
+    const clearImages = this.#statement('DELETE FROM article_images WHERE article_id = ?');
+    const pageStatusOf = (article: NewArticle): PageStatus =>
+      options.isPage === true ? 'ok' : options.fullText === true && article.url !== null ? 'pending' : 'none';
     this.#transaction(() => {
       for (const article of articles) {
         const hash = contentHashOf(article);
@@ -390,7 +525,9 @@ export class ArticleStore implements StoreReader, StoreWriter {
         // The same item twice in one document: the first one wins.
         if (seen.has(id)) continue;
         seen.add(id);
-        const existing = find.get(id) as { content_hash: string } | undefined;
+        const existing = find.get(id) as { content_hash: string; page_status: PageStatus } | undefined;
+        const sourceHtml = article.sourceHtml ?? null;
+        const imagesStatus = sourceHtml === null ? 'ok' : 'pending';
         if (!existing) {
           insert.run(
             id,
@@ -410,25 +547,47 @@ export class ArticleStore implements StoreReader, StoreWriter {
             article.text,
             hash,
             countWords(article.text),
+            pageStatusOf(article),
+            sourceHtml,
+            imagesStatus,
+            options.siteName ?? null,
+            options.leadImageUrl ?? null,
           );
           for (const category of article.categories) insertCategory.run(id, category);
           newIds.push(id);
         } else if (existing.content_hash !== hash) {
-          update.run(
-            article.url,
-            article.title,
-            article.author,
-            article.publishedAt,
-            article.updatedAt ?? fetchedAt,
-            article.publishedAt,
-            article.language,
-            article.summary,
-            article.contentHtml,
-            article.text,
-            hash,
-            countWords(article.text),
-            id,
-          );
+          if (existing.page_status === 'ok' && options.isPage !== true) {
+            updateKeepingPage.run(
+              article.url,
+              article.title,
+              article.publishedAt,
+              article.updatedAt ?? fetchedAt,
+              article.publishedAt,
+              article.summary,
+              hash,
+              id,
+            );
+          } else {
+            update.run(
+              article.url,
+              article.title,
+              article.author,
+              article.publishedAt,
+              article.updatedAt ?? fetchedAt,
+              article.publishedAt,
+              article.language,
+              article.summary,
+              article.contentHtml,
+              article.text,
+              hash,
+              countWords(article.text),
+              pageStatusOf(article),
+              sourceHtml,
+              imagesStatus,
+              id,
+            );
+            clearImages.run(id);
+          }
           clearCategories.run(id);
           for (const category of article.categories) insertCategory.run(id, category);
           updatedIds.push(id);
@@ -436,6 +595,144 @@ export class ArticleStore implements StoreReader, StoreWriter {
       }
     });
     return { newIds, updatedIds };
+  }
+
+  storeExtractedPage(id: string, page: ExtractedPage): void {
+    this.#transaction(() => {
+      this.#statement(
+        `UPDATE articles SET content_html = ?, source_html = ?, text = ?, word_count = ?,
+           author = coalesce(author, ?), published_at = coalesce(published_at, ?),
+           sort_at = CASE WHEN published_at IS NULL AND ? IS NOT NULL THEN ? ELSE sort_at END,
+           language = coalesce(language, ?), summary = coalesce(summary, ?), site_name = ?, lead_image_url = ?,
+           page_status = 'ok', page_error = NULL, page_retry_at = NULL, page_attempts = page_attempts + 1,
+           images_status = ?
+         WHERE id = ?`,
+      ).run(
+        page.contentHtml,
+        page.sourceHtml,
+        page.text,
+        countWords(page.text),
+        page.author,
+        page.publishedAt,
+        page.publishedAt,
+        page.publishedAt,
+        page.language,
+        page.excerpt,
+        page.siteName,
+        page.leadImageUrl,
+        page.sourceHtml === null ? 'ok' : 'pending',
+        id,
+      );
+      this.#statement('DELETE FROM article_images WHERE article_id = ?').run(id);
+    });
+  }
+
+  recordPageFailure(id: string, failure: { reason: string; retryAt: string | null }): void {
+    this.#statement(
+      `UPDATE articles SET page_status = 'failed', page_error = ?, page_retry_at = ?, page_attempts = page_attempts + 1
+       WHERE id = ?`,
+    ).run(failure.reason, failure.retryAt, id);
+  }
+
+  acceptFeedContent(id: string): void {
+    this.#statement(
+      `UPDATE articles SET page_status = 'ok', page_error = NULL, page_retry_at = NULL, page_attempts = page_attempts + 1
+       WHERE id = ?`,
+    ).run(id);
+  }
+
+  requestPages(ids: readonly string[]): void {
+    const statement = this.#statement(
+      `UPDATE articles SET page_status = 'pending', page_retry_at = NULL WHERE id = ? AND url IS NOT NULL
+         AND page_status != 'ok'`,
+    );
+    this.#transaction(() => {
+      for (const id of ids) statement.run(id);
+    });
+  }
+
+  storeArticleImages(
+    id: string,
+    cached: { html: string; images: readonly CachedImage[]; failures: readonly ImageFailure[] },
+    now: string,
+  ): void {
+    const insertImage = this.#statement(
+      'INSERT OR IGNORE INTO images (hash, type, bytes, width, height, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insertUse = this.#statement(
+      `INSERT OR REPLACE INTO article_images (article_id, url, hash, failure_code, failure_reason) VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.#transaction(() => {
+      this.#statement('DELETE FROM article_images WHERE article_id = ?').run(id);
+      for (const image of cached.images) {
+        insertImage.run(image.hash, image.type, image.bytes, image.width ?? null, image.height ?? null, now);
+        insertUse.run(id, image.url, image.hash, null, null);
+      }
+      for (const failure of cached.failures) insertUse.run(id, failure.url, null, failure.code, failure.reason);
+      // Complete: the remote-image copy has done its job. Partial: kept, so a later pass can try again.
+      const complete = cached.failures.length === 0;
+      this.#statement(
+        `UPDATE articles SET content_html = ?, images_status = ?, source_html = CASE WHEN ? THEN NULL ELSE source_html END
+         WHERE id = ?`,
+      ).run(cached.html, complete ? 'ok' : 'partial', complete ? 1 : 0, id);
+    });
+  }
+
+  offlineTasks(selection: OfflineSelection): { total: number; tasks: OfflineTask[] } {
+    const conditions: string[] = [];
+    const parameters: SQLInputValue[] = [];
+    if (selection.feedIds !== undefined) {
+      conditions.push(`a.feed_id IN (${selection.feedIds.map(() => '?').join(', ') || 'NULL'})`);
+      parameters.push(...selection.feedIds);
+    }
+    if (selection.articleIds !== undefined) {
+      conditions.push(`a.id IN (${selection.articleIds.map(() => '?').join(', ') || 'NULL'})`);
+      parameters.push(...selection.articleIds);
+    }
+    if (selection.saved !== undefined) conditions.push(selection.saved ? 'a.saved = 1' : 'a.saved = 0');
+    if (selection.since !== undefined) {
+      conditions.push('a.sort_at >= ?');
+      parameters.push(new Date(selection.since).toISOString());
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const total = (
+      this.#database.prepare(`SELECT count(*) AS n FROM articles a ${where}`).get(...parameters) as { n: number }
+    ).n;
+    const rows = this.#database
+      .prepare(
+        `SELECT ${TASK_COLUMNS} FROM articles a ${where ? `${where} AND` : 'WHERE'} NOT ${OFFLINE_READY}
+         ORDER BY a.sort_at DESC, a.id DESC`,
+      )
+      .all(...parameters) as unknown as TaskRow[];
+    return { total, tasks: rows.map(toTask) };
+  }
+
+  dueOfflineTasks(now: string, maxPageAttempts: number): OfflineTask[] {
+    const rows = this.#statement(
+      `SELECT ${TASK_COLUMNS} FROM articles a
+       WHERE a.page_status = 'pending' OR a.images_status = 'pending'
+          OR (a.page_status = 'failed' AND a.page_attempts < ? AND (a.page_retry_at IS NULL OR a.page_retry_at <= ?))
+       ORDER BY a.sort_at DESC, a.id DESC`,
+    ).all(maxPageAttempts, now) as unknown as TaskRow[];
+    return rows.map(toTask);
+  }
+
+  offlineTask(id: string): OfflineTask | null {
+    const row = this.#statement(`SELECT ${TASK_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as TaskRow | undefined;
+    return row ? toTask(row) : null;
+  }
+
+  imageSource(id: string): { html: string; baseUrl: string | null } | null {
+    const row = this.#statement('SELECT source_html, url FROM articles WHERE id = ?').get(id) as
+      { source_html: string | null; url: string | null } | undefined;
+    return row?.source_html == null ? null : { html: row.source_html, baseUrl: row.url };
+  }
+
+  countOfflineReady(ids: readonly string[]): number {
+    const statement = this.#statement(`SELECT ${OFFLINE_READY} AS ready FROM articles a WHERE a.id = ?`);
+    let ready = 0;
+    for (const id of ids) if ((statement.get(id) as { ready: number } | undefined)?.ready === 1) ready += 1;
+    return ready;
   }
 
   listArticles(filter: ArticleFilter): ArticlePage {
@@ -466,7 +763,8 @@ export class ArticleStore implements StoreReader, StoreWriter {
 
   getArticle(id: string): Article | null {
     const row = this.#statement(
-      `SELECT ${SUMMARY_COLUMNS}, a.content_html, a.text FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`,
+      `SELECT ${SUMMARY_COLUMNS}, a.content_html, a.text, a.site_name, a.lead_image_url, a.page_status, a.page_error
+       FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`,
     ).get(id) as ArticleRow | undefined;
     if (!row) return null;
     const categories = (
@@ -474,6 +772,9 @@ export class ArticleStore implements StoreReader, StoreWriter {
         category: string;
       }[]
     ).map((entry) => entry.category);
+    const images = this.#statement(
+      'SELECT url, hash, failure_reason FROM article_images WHERE article_id = ? ORDER BY url',
+    ).all(id) as { url: string; hash: string | null; failure_reason: string | null }[];
     return {
       ...toSummary(row),
       guid: row.guid,
@@ -482,6 +783,16 @@ export class ArticleStore implements StoreReader, StoreWriter {
       contentHtml: row.content_html ?? null,
       text: row.text ?? '',
       categories,
+      siteName: row.site_name ?? null,
+      leadImageUrl: row.lead_image_url ?? null,
+      offline: {
+        page: row.page_status ?? 'none',
+        pageError: row.page_error ?? null,
+        imagesCached: images.filter((image) => image.hash !== null).length,
+        imagesMissing: images
+          .filter((image) => image.hash === null)
+          .map((image) => ({ url: image.url, reason: image.failure_reason ?? 'not cached' })),
+      },
     };
   }
 
@@ -603,6 +914,7 @@ function toFeedRecord(row: FeedRow): FeedRecord {
     errorCount: row.error_count,
     nextFetchAt: row.next_fetch_at,
     removedAt: row.removed_at,
+    fullText: row.full_text,
   };
 }
 
@@ -621,6 +933,7 @@ function toFeed(row: FeedRow): Feed {
     nextFetchAt: row.next_fetch_at,
     articleCount: row.article_count ?? 0,
     unreadCount: row.unread_count ?? 0,
+    fullText: row.full_text,
   };
 }
 
@@ -640,5 +953,18 @@ function toSummary(row: ArticleRow): ArticleSummary {
     read: row.read === 1,
     saved: row.saved === 1,
     savedAt: row.saved_at,
+    offlineReady: row.offline_ready === 1,
+  };
+}
+
+function toTask(row: TaskRow): OfflineTask {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    page: row.page_status,
+    pageAttempts: row.page_attempts,
+    wordCount: row.word_count,
+    images: row.images_status,
   };
 }

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { sanitizeHtml } from '../extract/sanitizeHtml.ts';
 
 /**
  * Numbered schema migrations. Each runs once, in order, inside a transaction,
@@ -134,6 +135,64 @@ export const migrations: readonly Migration[] = [
     up(database) {
       // Search analyses a query once per stemming language in the library; this keeps that lookup cheap.
       database.exec('CREATE INDEX articles_by_language ON articles (language) WHERE language IS NOT NULL');
+    },
+  },
+  {
+    version: 4,
+    name: 'offline: full text, image cache',
+    up(database) {
+      database.exec(`
+        -- 'auto' becomes 'on' or 'off' at the feed's first fetch, from how long its items are.
+        ALTER TABLE feeds ADD COLUMN full_text TEXT NOT NULL DEFAULT 'auto' CHECK (full_text IN ('auto', 'on', 'off'));
+
+        -- The article page: 'none' (the feed's content is the article), 'pending' (to fetch),
+        -- 'ok' (extracted and stored), 'failed' (the feed's summary stays; retried at page_retry_at).
+        ALTER TABLE articles ADD COLUMN page_status TEXT NOT NULL DEFAULT 'none'
+          CHECK (page_status IN ('none', 'pending', 'ok', 'failed'));
+        ALTER TABLE articles ADD COLUMN page_error TEXT;
+        ALTER TABLE articles ADD COLUMN page_attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN page_retry_at TEXT;
+        ALTER TABLE articles ADD COLUMN site_name TEXT;
+        ALTER TABLE articles ADD COLUMN lead_image_url TEXT;
+        -- content_html only ever points at cached images. source_html is the same article with the
+        -- page's own image URLs: the image cache's input, kept until every image is on disk.
+        ALTER TABLE articles ADD COLUMN source_html TEXT;
+        ALTER TABLE articles ADD COLUMN images_status TEXT NOT NULL DEFAULT 'ok'
+          CHECK (images_status IN ('pending', 'ok', 'partial'));
+        CREATE INDEX articles_offline_work ON articles (sort_at DESC)
+          WHERE page_status IN ('pending', 'failed') OR images_status != 'ok';
+
+        CREATE TABLE images (
+          hash      TEXT PRIMARY KEY,
+          type      TEXT NOT NULL,
+          bytes     INTEGER NOT NULL,
+          width     INTEGER,
+          height    INTEGER,
+          stored_at TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        -- One row per image URL an article uses: cached (hash) or not (failure_code, failure_reason).
+        CREATE TABLE article_images (
+          article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          url            TEXT NOT NULL,
+          hash           TEXT REFERENCES images(hash),
+          failure_code   TEXT,
+          failure_reason TEXT,
+          PRIMARY KEY (article_id, url)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX article_images_by_hash ON article_images (hash) WHERE hash IS NOT NULL;
+      `);
+      // Articles stored before the image cache point at remote images: keep that HTML as the cache's
+      // input, and show placeholders until the images are fetched.
+      const rows = database
+        .prepare("SELECT id, url, content_html FROM articles WHERE content_html LIKE '%<img%'")
+        .all() as { id: string; url: string | null; content_html: string }[];
+      const update = database.prepare(
+        "UPDATE articles SET source_html = content_html, content_html = ?, images_status = 'pending' WHERE id = ?",
+      );
+      for (const row of rows) {
+        update.run(sanitizeHtml(row.content_html, row.url, { images: 'cached-only' }), row.id);
+      }
     },
   },
 ];

@@ -46,13 +46,13 @@ beforeAll(async () => {
         {
           guid: 'a',
           title: 'Gallium curbs',
-          link: 'https://wire.test/a',
+          link: '/a',
           body: '<p>Gallium exports need licences.</p>',
         },
         {
           guid: 'b',
           title: 'Potash eases',
-          link: 'https://wire.test/b',
+          link: '/b',
           body: '<p>Potash eased.</p>',
           date: 'Mon, 08 Sep 2025 08:00:00 GMT',
         },

@@ -10,6 +10,8 @@ export interface ExtractedArticle {
   readonly siteName: string | null;
   /** BCP 47 tag as the page declares it (`en-US`), or null. */
   readonly language: string | null;
+  /** The page's own address as it declares it (canonical link, og:url), or null. */
+  readonly canonicalUrl: string | null;
   /** Absolute URL of the page's lead image (og:image, JSON-LD image), or null. */
   readonly leadImageUrl: string | null;
   /** The article body, sanitized with the storage allow-list; links and images are absolute. */

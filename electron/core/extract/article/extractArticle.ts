@@ -4,7 +4,7 @@ import { sanitizeHtml } from '../sanitizeHtml.ts';
 import { cleanArticleContent, linkWordShare } from './cleanArticleContent.ts';
 import type { ExtractedArticle } from './ExtractedArticle.ts';
 import { ExtractionError } from './ExtractionError.ts';
-import type { MinimalElement, MinimalNode } from './MinimalDocument.ts';
+import type { MinimalDocument, MinimalElement, MinimalNode } from './MinimalDocument.ts';
 import { ELEMENT_NODE, TEXT_NODE } from './MinimalDocument.ts';
 import { parsePage } from './parsePage.ts';
 import { findArticleObjects, readJsonLd } from './readJsonLd.ts';
@@ -48,6 +48,8 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   // JSON-LD and meta tags first: Readability removes the scripts that hold them.
   const articleObjects = findArticleObjects(readJsonLd(document));
   const metadata = readPageMetadata(document, articleObjects, baseUrl);
+  // Before Readability rewrites the document: the page's one <h1>, a headline when no metadata names one.
+  const heading = soleHeading(document);
 
   let parsed: ReturnType<Readability<MinimalElement>['parse']>;
   try {
@@ -94,12 +96,13 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   }
 
   return {
-    title: chooseTitle(nonEmpty(parsed?.title), metadata.title),
+    title: chooseTitle(nonEmpty(parsed?.title), metadata.title, heading, metadata.siteName),
     byline: nonEmpty(parsed?.byline) ?? metadata.byline,
     publishedAt: metadata.publishedAt,
     siteName: nonEmpty(parsed?.siteName) ?? metadata.siteName,
     language: metadata.language,
     leadImageUrl: metadata.leadImageUrl,
+    canonicalUrl: metadata.canonicalUrl,
     contentHtml,
     text,
     // Not Readability's excerpt: without a description it takes the first <p> before cleaning (often a dateline).
@@ -143,14 +146,34 @@ function collapseSourceWhitespace(root: MinimalElement): void {
 }
 
 /**
- * Readability's title, unless it is the page's own headline (og:title,
- * JSON-LD headline) plus a site suffix Readability did not strip
- * ("Headline — Site Name"): then the headline.
+ * Readability's title, unless it is the page's own headline plus a site
+ * suffix Readability did not strip ("Headline — Site Name"): then the
+ * headline. The headline is og:title or JSON-LD's; failing those, the page's
+ * single <h1>, but only when what follows it is the site's name.
  */
-function chooseTitle(readabilityTitle: string | null, headline: string | null): string | null {
-  if (readabilityTitle === null || headline === null) return readabilityTitle ?? headline;
-  const rest = readabilityTitle.startsWith(headline) ? readabilityTitle.slice(headline.length) : '';
-  return /^\s*[|\-–—:·•»/]\s*\S/.test(rest) ? headline : readabilityTitle;
+function chooseTitle(
+  readabilityTitle: string | null,
+  headline: string | null,
+  heading: string | null,
+  siteName: string | null,
+): string | null {
+  if (readabilityTitle === null) return headline ?? heading;
+  if (headline !== null) return siteSuffix(readabilityTitle, headline) === null ? readabilityTitle : headline;
+  if (heading === null || siteName === null) return readabilityTitle;
+  const suffix = siteSuffix(readabilityTitle, heading);
+  return suffix !== null && suffix.toLowerCase() === siteName.toLowerCase() ? heading : readabilityTitle;
+}
+
+/** What follows `headline` in `title` after a separator (`Headline | Site` → `Site`), or null. */
+function siteSuffix(title: string, headline: string): string | null {
+  if (!title.startsWith(headline)) return null;
+  const match = /^\s*[|\-–—:·•»/]\s*(\S.*)$/.exec(title.slice(headline.length));
+  return match?.[1]?.trim() ?? null;
+}
+
+function soleHeading(document: MinimalDocument): string | null {
+  const headings = [...document.querySelectorAll('h1')];
+  return headings.length === 1 ? nonEmpty(headings[0]?.textContent) : null;
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

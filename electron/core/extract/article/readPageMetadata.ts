@@ -12,6 +12,8 @@ export interface PageMetadata {
   readonly language: string | null;
   readonly leadImageUrl: string | null;
   readonly excerpt: string | null;
+  /** The page's own address (`<link rel="canonical">`, og:url), absolute http(s); null when it names none. */
+  readonly canonicalUrl: string | null;
   /** What the page calls itself outside structured data (`<title>`, og:title, twitter:title): JSON-LD is checked against it. */
   readonly pageTitles: readonly string[];
 }
@@ -66,10 +68,22 @@ export function readPageMetadata(
     language: readLanguage(document, meta, article),
     leadImageUrl: readLeadImage(document, article, meta, baseUrl),
     excerpt: metaValue('og:description', 'description', 'twitter:description') ?? stringOf(article?.['description']),
+    canonicalUrl: readCanonicalUrl(document, metaValue('og:url'), baseUrl),
     pageTitles: [document.querySelector('title')?.textContent, meta.get('og:title'), meta.get('twitter:title')]
       .map((title) => stringOf(title))
       .filter((title) => title !== null),
   };
+}
+
+function readCanonicalUrl(document: MinimalDocument, openGraphUrl: string | null, baseUrl: string): string | null {
+  for (const link of document.querySelectorAll('link')) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('canonical')) {
+      const url = absoluteHttpUrl(link.getAttribute('href'), baseUrl);
+      if (url !== null) return url;
+    }
+  }
+  return absoluteHttpUrl(openGraphUrl, baseUrl);
 }
 
 /** meta name/property/itemprop (lower-cased) → first non-empty content. */

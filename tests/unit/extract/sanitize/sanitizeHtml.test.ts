@@ -108,9 +108,26 @@ describe('sanitizeHtml images', () => {
     expect(sanitizeHtml('<img src="/relative.png">', null)).toBe('');
   });
 
-  it('drops srcset: the image cache picks one candidate into src', () => {
-    expect(sanitizeHtml('<img src="https://n.test/a.png" srcset="https://n.test/b.png 2x">', null)).toBe(
-      '<img src="https://n.test/a.png" />',
+  it('keeps srcset with absolute http(s) candidates for the image cache, and never under cached-only', () => {
+    expect(
+      sanitizeHtml('<img src="a.png" srcset="b.png 2x, javascript:x 3x, https://cdn.test/c,d.png 800w">', BASE),
+    ).toBe(
+      '<img src="https://news.test/world/a.png" srcset="https://news.test/world/b.png 2x, https://cdn.test/c,d.png 800w" />',
+    );
+    expect(sanitizeHtml('<img src="a.png" srcset="javascript:x 2x">', BASE)).toBe(
+      '<img src="https://news.test/world/a.png" />',
+    );
+    expect(
+      sanitizeHtml(`<img src="${cached}" srcset="https://n.test/b.png 2x">`, null, { images: 'cached-only' }),
+    ).toBe(`<img src="${cached}" />`);
+  });
+
+  it("takes a lazy-loading page's real image from data-src when src is a placeholder", () => {
+    expect(sanitizeHtml('<img src="data:image/gif;base64,R0lG" data-src="/real.jpg" alt="A">', BASE)).toBe(
+      '<img src="https://news.test/real.jpg" alt="A" />',
+    );
+    expect(sanitizeHtml('<img data-srcset="/w.jpg 640w">', BASE)).toBe(
+      '<img src="https://news.test/w.jpg" srcset="https://news.test/w.jpg 640w" />',
     );
   });
 
@@ -177,7 +194,7 @@ describe('sanitizeHtml signature', () => {
 });
 
 describe('renderer allow-list', () => {
-  it('accepts only absolute http(s)/mailto links and http(s) or cached images', async () => {
+  it('accepts only absolute http(s)/mailto links and cached images', async () => {
     // Loaded by URL: the tests project does not compile the renderer, and this file is plain data and URL checks.
     const policyUrl = new URL('../../../../renderer/src/articleHtmlPolicy.ts', import.meta.url).href;
     const { ARTICLE_HTML_POLICY } = (await import(policyUrl)) as {
@@ -192,7 +209,8 @@ describe('renderer allow-list', () => {
       expect(ARTICLE_HTML_POLICY.isAllowedLink(href)).toBe(false);
     }
     expect(ARTICLE_HTML_POLICY.isAllowedImageSource(`offprint-image://${HASH}.png`)).toBe(true);
-    expect(ARTICLE_HTML_POLICY.isAllowedImageSource('https://news.test/a.png')).toBe(true);
+    // The reader never loads a remote image: what is not cached is a placeholder.
+    expect(ARTICLE_HTML_POLICY.isAllowedImageSource('https://news.test/a.png')).toBe(false);
     for (const src of ['data:image/png;base64,AA', `offprint-image://${HASH}.svg`, 'javascript:x', 'x.png']) {
       expect(ARTICLE_HTML_POLICY.isAllowedImageSource(src)).toBe(false);
     }

@@ -51,7 +51,16 @@ export function unsafeMarkup(html: string, images: ImagePolicy = 'remote'): stri
 function elementProblems(name: string, attributes: Record<string, string>, images: ImagePolicy): string[] {
   const problems: string[] = [];
   if (!ARTICLE_TAGS.includes(name)) problems.push(`element <${name}> is not on the allow-list`);
-  const allowed = [...(ARTICLE_ATTRIBUTES[name] ?? []), ...(ARTICLE_ATTRIBUTES['*'] ?? [])];
+  // The image cache's input (remote policy) keeps srcset, each candidate an absolute http(s) URL.
+  const extra = name === 'img' && images === 'remote' ? ['srcset'] : [];
+  const allowed = [...(ARTICLE_ATTRIBUTES[name] ?? []), ...(ARTICLE_ATTRIBUTES['*'] ?? []), ...extra];
+  const srcset = attributes['srcset'];
+  if (srcset !== undefined) {
+    for (const candidate of srcset.split(/,\s+/)) {
+      const url = candidate.trim().split(/\s+/, 1)[0] ?? '';
+      if (!hasProtocol(url, ['http:', 'https:'])) problems.push(`srcset candidate ${url} on <${name}> is not http(s)`);
+    }
+  }
   for (const [attribute, value] of Object.entries(attributes)) {
     if (!allowed.includes(attribute)) problems.push(`attribute ${attribute} on <${name}> is not allowed`);
     if (attribute.startsWith('on') || attribute === 'style') problems.push(`attribute ${attribute} on <${name}>`);
