@@ -92,11 +92,18 @@ export function createHandlers(context: HandlerContext): Handlers {
     'feeds:list': () => Promise.resolve(store.reader.listFeeds()),
 
     'feeds:update': ({ feedId, title, folder, fullText }) => {
-      requireFeed('feeds:update', feedId);
-      store.writer.updateFeedSettings(feedId, {
-        ...(title === undefined ? {} : { title }),
-        ...(folder === undefined ? {} : { folder: folder === '' ? null : folder }),
-        ...(fullText === undefined ? {} : { fullText }),
+      const before = requireFeed('feeds:update', feedId);
+      store.transaction(() => {
+        store.writer.updateFeedSettings(feedId, {
+          ...(title === undefined ? {} : { title }),
+          ...(folder === undefined ? {} : { folder: folder === '' ? null : folder }),
+          ...(fullText === undefined ? {} : { fullText }),
+        });
+        // Turning full text on asks for the pages of the articles already stored (the next refresh or
+        // offline:prepare fetches them); turning it off stops asking. Pages already extracted stay.
+        if (fullText !== undefined && fullText !== before.fullText) {
+          store.writer.setFeedPagesWanted(feedId, fullText === 'on');
+        }
       });
       events.emit('library:changed', { reason: 'feeds', feedIds: [feedId] });
       return Promise.resolve(requireFeed('feeds:update', feedId));

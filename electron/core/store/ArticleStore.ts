@@ -189,6 +189,12 @@ export interface StoreWriter {
   acceptFeedContent(id: string): void;
   /** Marks articles' pages to be fetched (again) by the next offline pass. */
   requestPages(ids: readonly string[]): void;
+  /**
+   * After the user turns a feed's full text on (its articles' pages become
+   * wanted: fetched by the next pass) or off (pages not fetched yet are no
+   * longer wanted; extracted ones stay). Returns how many articles changed.
+   */
+  setFeedPagesWanted(feedId: number, wanted: boolean): number;
   /** The article's images after caching: the rewritten HTML and one row per image URL. */
   storeArticleImages(
     id: string,
@@ -649,6 +655,19 @@ export class ArticleStore implements StoreReader, StoreWriter {
     this.#transaction(() => {
       for (const id of ids) statement.run(id);
     });
+  }
+
+  setFeedPagesWanted(feedId: number, wanted: boolean): number {
+    const result = wanted
+      ? this.#statement(
+          `UPDATE articles SET page_status = 'pending', page_retry_at = NULL
+           WHERE feed_id = ? AND page_status = 'none' AND url IS NOT NULL`,
+        ).run(feedId)
+      : this.#statement(
+          `UPDATE articles SET page_status = 'none', page_error = NULL, page_retry_at = NULL
+           WHERE feed_id = ? AND page_status IN ('pending', 'failed')`,
+        ).run(feedId);
+    return Number(result.changes);
   }
 
   storeArticleImages(

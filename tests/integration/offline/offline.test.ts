@@ -211,8 +211,15 @@ describe('full text for feeds of teasers', () => {
     const updated = await call('feeds:update', { feedId: added.feed.id, fullText: 'on' });
     expect(updated.fullText).toBe('on');
     expect((await call('feeds:list', {}))[0]?.fullText).toBe('on');
+    // On: the stored articles' pages are wanted now, so they are not offline-ready until fetched.
+    let page = await call('articles:list', { feedId: added.feed.id });
+    expect(page.items.map((item) => item.offlineReady)).toEqual([false, false]);
     await call('feeds:update', { feedId: added.feed.id, fullText: 'off' });
     expect((await call('feeds:list', {}))[0]?.fullText).toBe('off');
+    page = await call('articles:list', { feedId: added.feed.id });
+    expect(page.items.map((item) => item.offlineReady)).toEqual([true, true]);
+    // Nothing was fetched for either change: the next pass would do that.
+    expect(server.hits('/long/1') + server.hits('/long/2')).toBe(0);
     expectFailure(await failsWith('feeds:update', { feedId: 999, fullText: 'on' }), 'not-found', /no feed with id 999/);
     expectFailure(
       await failsWith('feeds:update', { feedId: added.feed.id, fullText: 'sometimes' }),
@@ -276,8 +283,6 @@ describe('offline:prepare', () => {
     }
     const articles = await call('articles:list', { feedId });
     await call('articles:markRead', { ids: articles.items.map((item) => item.id), read: true });
-    // Changing the setting does not refetch by itself; prepare asks for these pages.
-    library.store.writer.requestPages(articles.items.map((item) => item.id));
     const running = call('offline:prepare', { feedIds: [feedId] });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await call('offline:cancel', {})).toEqual({ cancelled: true });
