@@ -133,9 +133,11 @@ describe('electron/main entry', () => {
       extractWorkerUrl: expect.any(URL) as URL,
     });
     // Both workers run the bundle's own entries, next to the main bundle.
-    const options = fake.openLibrary.mock.calls[0]?.[0] as { searchWorkerUrl: URL; extractWorkerUrl: URL };
-    expect(options.searchWorkerUrl.pathname).toMatch(/\/indexWorker\.js$/);
-    expect(options.extractWorkerUrl.pathname).toMatch(/\/extractWorker\.js$/);
+    const options = (
+      fake.openLibrary.mock.calls as unknown as [{ searchWorkerUrl: URL; extractWorkerUrl: URL }][]
+    )[0]?.[0];
+    expect(options?.searchWorkerUrl.pathname).toMatch(/\/indexWorker\.js$/);
+    expect(options?.extractWorkerUrl.pathname).toMatch(/\/extractWorker\.js$/);
     expect(fake.electron.ipcMain.handle).toHaveBeenCalledTimes(callNames.length);
     const window = fake.state.windows[0];
     expect(window?.options).toMatchObject({
