@@ -4,8 +4,11 @@
  * (before anything is shown). Pure data, so both layers can import it.
  */
 
-/** A content-addressed image in the local cache: sha-256 of the bytes plus the type's extension. */
-export const CACHED_IMAGE_URL = /^offprint-image:\/\/[0-9a-f]{64}\.(png|jpe?g|gif|webp|avif)$/;
+/**
+ * A content-addressed image in the local cache: sha-256 of the bytes plus the
+ * type's one extension (as localImageUrl writes it and parseLocalImageUrl reads it: `jpg`, never `jpeg`).
+ */
+export const CACHED_IMAGE_URL = /^offprint-image:\/\/[0-9a-f]{64}\.(png|jpg|gif|webp|avif)$/;
 
 /**
  * An image the cache does not hold is stored as `<img data-offprint-missing="<reason>" alt="…">`

@@ -145,6 +145,7 @@ describe('sanitizeHtml images', () => {
     `offprint-image://${HASH.toUpperCase()}.png`,
     `offprint-image://${HASH.slice(1)}.png`,
     `offprint-image://${HASH}.svg`,
+    `offprint-image://${HASH}.jpeg`,
     `offprint-image://${HASH}.png?x=1`,
     `offprint-image://${HASH}/x.png`,
     ` offprint-image://${HASH}.png`,
@@ -180,7 +181,7 @@ describe('sanitizeHtml images', () => {
   });
 
   it('accepts every cached image type', () => {
-    for (const extension of ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif']) {
+    for (const extension of ['png', 'jpg', 'gif', 'webp', 'avif']) {
       const src = `offprint-image://${HASH}.${extension}`;
       expect(sanitizeHtml(`<img src="${src}">`, null, { images: 'cached-only' })).toBe(`<img src="${src}" />`);
     }
