@@ -129,15 +129,31 @@ function printOfflineProgress(library: Library, io: CliIo): () => void {
   });
 }
 
-/** `14d`, `12h`, `2w` before `now`, or a calendar date / ISO instant; as an ISO instant. */
+const RELATIVE_SINCE = /^(\d+)([hdw])$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO 8601 instant with its offset: 2026-11-01T08:00Z, 2026-11-01T08:00:00.000+01:00. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `14d`, `12h`, `2w` before `now`, or a calendar date (midnight UTC) or an
+ * ISO instant with its offset; as an ISO instant. Anything else is a usage
+ * error: `Date` alone would take `1` for 2001 and 2026-02-30 for March 2.
+ */
 export function parseSince(value: string, now: Date): string {
-  const relative = /^(\d+)([hdw])$/.exec(value.trim());
+  const text = value.trim();
+  const relative = RELATIVE_SINCE.exec(text);
+  let date: Date | null = null;
   if (relative) {
     const hours = { h: 1, d: 24, w: 24 * 7 }[relative[2] as 'h' | 'd' | 'w'] * Number(relative[1]);
-    return new Date(now.getTime() - hours * 3_600_000).toISOString();
+    date = new Date(now.getTime() - hours * 3_600_000);
+  } else if (CALENDAR_DATE.test(text) || ISO_INSTANT.test(text)) {
+    const day = text.slice(0, 10);
+    const parsed = new Date(CALENDAR_DATE.test(text) ? `${day}T00:00:00Z` : text);
+    // Date rolls 2026-02-30 over into March; a day that does not exist is a typing mistake.
+    const calendarDay = new Date(`${day}T00:00:00Z`);
+    if (!Number.isNaN(calendarDay.getTime()) && calendarDay.toISOString().startsWith(day)) date = parsed;
   }
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? new Date(`${value.trim()}T00:00:00Z`) : new Date(value);
-  if (Number.isNaN(date.getTime())) {
+  if (date === null || Number.isNaN(date.getTime())) {
     throw new UsageError(`--since must be like 14d, 12h, 2w or a date like 2026-11-01, got ${JSON.stringify(value)}`);
   }
   return date.toISOString();

@@ -509,11 +509,13 @@ export class ArticleStore implements StoreReader, StoreWriter {
          page_status = ?, page_error = NULL, page_attempts = 0, page_retry_at = NULL, source_html = ?, images_status = ?
        WHERE id = ?`,
     );
-    // The article's page is already in: keep it, and fetch the page again (it changed with the item).
+    // The article's page is already in: keep it, and fetch the page again (it changed with the item) while
+    // the feed still wants pages and the item still links to one; else the page in hand stays as it is.
     const updateKeepingPage = this.#statement(
       `UPDATE articles SET url = ?, title = ?, published_at = coalesce(?, published_at), updated_at = ?,
          sort_at = coalesce(?, sort_at), summary = coalesce(?, summary), content_hash = ?,
-         page_status = 'pending', page_error = NULL, page_attempts = 0, page_retry_at = NULL
+         page_status = CASE WHEN ? THEN 'pending' ELSE 'ok' END, page_error = NULL,
+         page_attempts = CASE WHEN ? THEN 0 ELSE page_attempts END, page_retry_at = NULL
        WHERE id = ?`,
     );
     const insertCategory = this.#statement(
@@ -563,6 +565,7 @@ export class ArticleStore implements StoreReader, StoreWriter {
           newIds.push(id);
         } else if (existing.content_hash !== hash) {
           if (existing.page_status === 'ok' && options.isPage !== true) {
+            const refetch = pageStatusOf(article) === 'pending' ? 1 : 0;
             updateKeepingPage.run(
               article.url,
               article.title,
@@ -571,6 +574,8 @@ export class ArticleStore implements StoreReader, StoreWriter {
               article.publishedAt,
               article.summary,
               hash,
+              refetch,
+              refetch,
               id,
             );
           } else {

@@ -93,6 +93,78 @@ describe('migration 3: article languages index', () => {
   });
 });
 
+describe('migration 4: offline full text and image cache', () => {
+  const REMOTE_HTML = '<p>Quota raised.</p><img src="https://wire.test/chart.png" alt="Quota chart">';
+  const PLAIN_HTML = '<p>No pictures here.</p>';
+
+  /** A version-3 library with one feed and two articles, as Offprint stored them before the image cache. */
+  function versionThreeLibrary(): string {
+    const path = tempFile();
+    const database = openDatabase(path, migrations.slice(0, 3));
+    database
+      .prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://wire.test/feed', 'Wire', '2026-01-01')")
+      .run();
+    const insert = database.prepare(
+      `INSERT INTO articles (id, feed_id, dedupe_key, url, title, fetched_at, sort_at, content_html, text, content_hash, word_count)
+       VALUES (?, 1, ?, ?, ?, '2026-01-01', '2026-01-01', ?, ?, 'h', 2)`,
+    );
+    insert.run('pictured', 'guid:1', 'https://wire.test/quota', 'Quota', REMOTE_HTML, 'Quota raised.');
+    insert.run('plain', 'guid:2', 'https://wire.test/plain', 'Plain', PLAIN_HTML, 'No pictures here.');
+    // The index holds both: nothing is waiting for it when the upgrade runs.
+    database.exec('DELETE FROM search_pending');
+    database.close();
+    return path;
+  }
+
+  interface OfflineColumns {
+    content_html: string;
+    source_html: string | null;
+    images_status: string;
+    page_status: string;
+  }
+  const offlineColumns = (database: DatabaseSync, id: string): OfflineColumns | undefined =>
+    database
+      .prepare('SELECT content_html, source_html, images_status, page_status FROM articles WHERE id = ?')
+      .get(id) as OfflineColumns | undefined;
+
+  it('keeps the remote HTML of stored articles with images as the cache input and shows placeholders', () => {
+    const database = openDatabase(versionThreeLibrary(), migrations.slice(0, 4));
+    expect(schemaVersionOf(database)).toBe(4);
+    const pictured = offlineColumns(database, 'pictured');
+    expect(pictured?.source_html).toBe(REMOTE_HTML);
+    expect(pictured?.images_status).toBe('pending');
+    expect(pictured?.page_status).toBe('none');
+    // Nothing the reader shows points at the network any more: the image waits for the cache.
+    expect(pictured?.content_html).toBe(
+      '<p>Quota raised.</p><img alt="Quota chart" data-offprint-missing="not-cached" />',
+    );
+    database.close();
+  });
+
+  it('leaves articles without images as they were, and queues nothing for the search index', () => {
+    const database = openDatabase(versionThreeLibrary(), migrations.slice(0, 4));
+    expect(offlineColumns(database, 'plain')).toEqual({
+      content_html: PLAIN_HTML,
+      source_html: null,
+      images_status: 'ok',
+      page_status: 'none',
+    });
+    // The text did not change: rewriting the HTML must not reindex the library.
+    expect(database.prepare('SELECT count(*) AS n FROM search_pending').get()).toEqual({ n: 0 });
+    database.close();
+  });
+
+  it("gives existing feeds full text 'auto' and creates the image tables", () => {
+    const database = openDatabase(versionThreeLibrary(), migrations.slice(0, 4));
+    expect(database.prepare('SELECT full_text FROM feeds').all()).toEqual([{ full_text: 'auto' }]);
+    expect(tableNames(database)).toEqual(expect.arrayContaining(['images', 'article_images']));
+    expect(() => {
+      database.exec("UPDATE feeds SET full_text = 'sometimes'");
+    }).toThrow(/CHECK/);
+    database.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('is idempotent: reopening a current database changes nothing', () => {
     const path = tempFile();
