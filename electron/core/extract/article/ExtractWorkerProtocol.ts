@@ -1,13 +1,13 @@
-import type { ExtractedArticle } from './ExtractedArticle.ts';
 import type { ExtractionErrorCode } from './ExtractionError.ts';
 
 /**
- * The typed request/response protocol between ExtractWorkerPool (any
- * thread) and extractWorker.ts. One request is one page; replies carry the
- * request's `seq`. Everything here is structured-clone data.
+ * The typed protocol between ExtractWorkerPool (any thread) and
+ * extractWorker.ts, carried in the shared WorkerPool envelope
+ * (electron/core/workers/WorkerProtocol.ts). One request is one page; the
+ * result is its ExtractedArticle; there is no progress. Everything here is
+ * structured-clone data.
  */
 export interface ExtractWorkerRequest {
-  readonly seq: number;
   readonly html: string;
   readonly url: string;
 }
@@ -18,7 +18,3 @@ export interface ExtractWorkerFailure {
   readonly url: string;
   readonly message: string;
 }
-
-export type ExtractWorkerResponse =
-  | { readonly seq: number; readonly ok: true; readonly article: ExtractedArticle }
-  | { readonly seq: number; readonly ok: false; readonly failure: ExtractWorkerFailure };

@@ -1,8 +1,11 @@
 import type { AnalyzedDocument } from '../SearchDocument.ts';
 
 /**
- * The typed request/response protocol between the search index (main thread)
- * and its index workers. Workers do the heavy work — analysing articles,
+ * The typed protocol between the search index (main thread) and its index
+ * workers, carried in the shared WorkerPool envelope
+ * (electron/core/workers/WorkerProtocol.ts): an IndexWorkerRequest in, a
+ * BuiltSegment out, progress as the number of documents done, failures as
+ * the thrown message. Workers do the heavy work — analysing articles,
  * encoding and merging segments — and write segment files themselves; the
  * main thread only loads finished files.
  */
@@ -42,14 +45,4 @@ export interface BuiltSegment {
   readonly bytes: number;
   /** Raw text analysed, for throughput figures. */
   readonly textBytes: number;
-}
-
-export type IndexWorkerMessage =
-  | { readonly seq: number; readonly kind: 'progress'; readonly done: number }
-  | { readonly seq: number; readonly kind: 'done'; readonly result: BuiltSegment }
-  | { readonly seq: number; readonly kind: 'failed'; readonly message: string };
-
-export interface IndexWorkerEnvelope {
-  readonly seq: number;
-  readonly request: IndexWorkerRequest;
 }

@@ -2,26 +2,17 @@
 // segments so the main thread never does bulk indexing work.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../analysis/Analyzer.ts';
 import { SearchDocumentSource } from '../SearchDocumentSource.ts';
 import { SEARCH_FIELDS, type SearchDocument } from '../SearchDocument.ts';
 import { decodeSegment } from '../segment/SegmentCodec.ts';
 import { SegmentBuilder } from '../segment/SegmentBuilder.ts';
 import { mergeSegments } from '../segment/mergeSegments.ts';
-import type {
-  BuiltSegment,
-  IndexWorkerEnvelope,
-  IndexWorkerMessage,
-  IndexWorkerRequest,
-} from './IndexWorkerProtocol.ts';
+import { serveWorkerRequests } from '../../workers/serveWorkerRequests.ts';
+import type { BuiltSegment, IndexWorkerRequest } from './IndexWorkerProtocol.ts';
 
 const PAGE = 500;
 const analyzer = new Analyzer();
-
-function post(message: IndexWorkerMessage): void {
-  parentPort?.postMessage(message);
-}
 
 /** Written beside the target, then renamed: a crash never leaves a half-written segment under its real name. */
 function writeAtomically(path: string, bytes: Uint8Array): void {
@@ -46,13 +37,14 @@ function withDatabase<T>(path: string, work: (source: SearchDocumentSource) => T
   }
 }
 
-function handle(seq: number, request: IndexWorkerRequest): BuiltSegment {
+/** Does one request; `reportProgress` hears the number of documents added so far, every PAGE documents. */
+function handle(request: IndexWorkerRequest, reportProgress: (done: number) => void): BuiltSegment {
   const builder = new SegmentBuilder();
   let textBytes = 0;
   const addDocument = (document: SearchDocument): void => {
     textBytes += textBytesOf(document);
     builder.add(analyzer.analyzeDocument(document));
-    if (builder.documentCount % PAGE === 0) post({ seq, kind: 'progress', done: builder.documentCount });
+    if (builder.documentCount % PAGE === 0) reportProgress(builder.documentCount);
   };
   switch (request.kind) {
     case 'build-from-store':
@@ -99,10 +91,4 @@ function handle(seq: number, request: IndexWorkerRequest): BuiltSegment {
   return { outputPath: request.outputPath, documentCount: builder.documentCount, bytes: bytes.byteLength, textBytes };
 }
 
-parentPort?.on('message', ({ seq, request }: IndexWorkerEnvelope) => {
-  try {
-    post({ seq, kind: 'done', result: handle(seq, request) });
-  } catch (error) {
-    post({ seq, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-  }
-});
+serveWorkerRequests<IndexWorkerRequest, BuiltSegment, number>(handle);

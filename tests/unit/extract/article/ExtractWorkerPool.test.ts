@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractionError } from '../../../../electron/core/extract/article/ExtractionError.ts';
 import { extractArticle } from '../../../../electron/core/extract/article/extractArticle.ts';
 import { ExtractWorkerPool } from '../../../../electron/core/extract/article/ExtractWorkerPool.ts';
-import { handleExtractRequest } from '../../../../electron/core/extract/article/extractWorker.ts';
+import { describeExtractFailure } from '../../../../electron/core/extract/article/extractWorker.ts';
 
 const seedShaped = readFileSync(
   join(import.meta.dirname, '..', '..', '..', 'fixtures', 'extract', 'seed-shaped.html'),
@@ -12,13 +12,19 @@ const seedShaped = readFileSync(
 );
 const URL = 'https://ledger.example/markets/2026/11/17/copper-shipments-resume';
 
-describe('handleExtractRequest', () => {
-  it('answers with the request’s seq, the article or the failure', () => {
-    const done = handleExtractRequest({ seq: 7, html: seedShaped, url: URL });
-    expect(done.seq).toBe(7);
-    expect(done.ok && done.article.title).toBe('Copper shipments resume as Harbour Point clears its backlog');
-    const failed = handleExtractRequest({ seq: 8, html: '', url: URL });
-    expect(failed).toMatchObject({ seq: 8, ok: false, failure: { code: 'not-html', url: URL } });
+describe('describeExtractFailure', () => {
+  it('sends an ExtractionError back as its code, URL and message, anything else as internal', () => {
+    const extraction = new ExtractionError('not-html', URL, 'not an HTML page');
+    expect(describeExtractFailure(extraction, { html: '', url: URL })).toEqual({
+      code: 'not-html',
+      url: URL,
+      message: extraction.message,
+    });
+    expect(describeExtractFailure(new RangeError('stack overflow'), { html: '', url: URL })).toEqual({
+      code: 'internal',
+      url: URL,
+      message: `extractWorker: extracting ${URL} failed: stack overflow`,
+    });
   });
 });
 
