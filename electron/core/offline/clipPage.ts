@@ -73,7 +73,6 @@ async function extractInput(
   input: ClipInput,
   context: ClipContext,
 ): Promise<{ extracted: ExtractedArticle; pageUrl: string | null }> {
-  const what = 'fileName' in input ? input.fileName : input.url;
   try {
     if ('html' in input) {
       if (input.url !== undefined) {
@@ -97,9 +96,9 @@ async function extractInput(
     if (error instanceof FetchError) {
       throw new OffprintError('feed-error', `articles:clip: ${error.message}`, { cause: error });
     }
+    // Not a page we can read (a PDF, an index of links): the call was fine, the page is not an article.
     if (error instanceof ExtractionError) {
-      const code = error.code === 'not-html' ? 'bad-request' : 'feed-error';
-      throw new OffprintError(code, `articles:clip: ${what}: ${error.message}`, { cause: error });
+      throw new OffprintError('feed-error', `articles:clip: ${error.message}`, { cause: error });
     }
     throw error;
   }

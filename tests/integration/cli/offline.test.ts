@@ -144,14 +144,14 @@ describe('offprint clip', () => {
 
   it('refuses a PDF with a clear message and a non-zero exit', async () => {
     const run = await offprint(['clip', server.url('/report.pdf')]);
-    expect(run.code).toBe(EXIT.usage);
+    // Not a usage error: the command was right, the page is not an article.
+    expect(run.code).toBe(EXIT.failed);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `offprint: articles:clip: ${server.url('/report.pdf')}: GET ${server.url('/report.pdf')}: ` +
-        'answered application/pdf, not an HTML page\n',
+      `offprint: articles:clip: GET ${server.url('/report.pdf')}: answered application/pdf, not an HTML page\n`,
     );
     const asJson = await offprint(['--json', 'clip', server.url('/report.pdf')]);
-    expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: false, error: { code: 'feed-error' } });
   });
 
   it('says which file it could not read', async () => {

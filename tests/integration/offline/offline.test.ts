@@ -335,7 +335,7 @@ describe('articles:clip', () => {
     server.route('/report.pdf', serve(Buffer.from('%PDF-1.7\n'), 'application/pdf'));
     expectFailure(
       await failsWith('articles:clip', { url: server.url('/report.pdf') }),
-      'bad-request',
+      'feed-error',
       /report\.pdf.*application\/pdf, not an HTML page/,
     );
     expectFailure(await failsWith('articles:clip', { url: server.url('/nothing') }), 'feed-error', /nothing.*404/);

@@ -58,7 +58,8 @@ interface LanguagePlugin {
 }
 
 // The plugins are CommonJS functions that decorate the lunr object they are given.
-const require = createRequire(import.meta.url);
+// Not named `require`: the Electron bundle declares its own `require` at the top of shared chunks.
+const loadCommonJs = createRequire(import.meta.url);
 const lunrObject = lunr as unknown as Record<string, LanguagePlugin | undefined>;
 const pipelines = new Map<PipelineLanguage, LanguagePipeline>();
 
@@ -110,10 +111,10 @@ function loadPlugin(language: string): LanguagePlugin {
   // Load each file once: plugins re-register their pipeline functions (lunr
   // warns on overwrite) and stemmer support keeps shared state.
   if (!('stemmerSupport' in lunrObject)) {
-    (require('lunr-languages/lunr.stemmer.support') as (instance: typeof lunr) => void)(lunr);
+    (loadCommonJs('lunr-languages/lunr.stemmer.support') as (instance: typeof lunr) => void)(lunr);
   }
   if (lunrObject[language] === undefined) {
-    (require(`lunr-languages/lunr.${language}`) as (instance: typeof lunr) => void)(lunr);
+    (loadCommonJs(`lunr-languages/lunr.${language}`) as (instance: typeof lunr) => void)(lunr);
   }
   const plugin = lunrObject[language];
   if (plugin === undefined) throw new Error(`Analyzer: lunr-languages did not define lunr.${language}`);
