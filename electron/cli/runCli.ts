@@ -281,19 +281,26 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
       );
     case 'feeds':
       switch (subcommand) {
-        case 'add':
-          return call(
-            'feeds:add',
-            { url: need(rest[0], 'feed URL'), ...(values.folder ? { folder: values.folder } : {}) },
-            (added) =>
-              [
-                `Subscribed to ${added.feed.title} (feed ${added.feed.id})`,
-                added.discoveredFrom
-                  ? `  discovered at ${added.discoveredFrom}: ${added.feed.url}`
-                  : `  ${added.feed.url}`,
-                `  ${formatRefreshResult(added.refresh)}`,
-              ].join('\n'),
-          );
+        case 'add': {
+          const stopOffline = json ? () => undefined : printOfflineProgress(library, io);
+          try {
+            return await call(
+              'feeds:add',
+              { url: need(rest[0], 'feed URL'), ...(values.folder ? { folder: values.folder } : {}) },
+              (added) =>
+                [
+                  `Subscribed to ${added.feed.title} (feed ${added.feed.id})`,
+                  added.discoveredFrom
+                    ? `  discovered at ${added.discoveredFrom}: ${added.feed.url}`
+                    : `  ${added.feed.url}`,
+                  `  ${formatRefreshResult(added.refresh)}`,
+                  ...(added.offline === null ? [] : [`  ${formatOfflineReport(added.offline)}`]),
+                ].join('\n'),
+            );
+          } finally {
+            stopOffline();
+          }
+        }
         case 'list':
           return call('feeds:list', {}, formatFeeds);
         case 'set': {
@@ -336,10 +343,13 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
               io.stderr(`[${payload.done}/${payload.total}] ${formatRefreshResult(payload.result)}\n`);
             }
           });
+      // After the feeds, the full text and images of what arrived.
+      const stopOffline = json ? () => undefined : printOfflineProgress(library, io);
       try {
         return await call('feeds:refresh', feedIds.length > 0 ? { feedIds } : {}, formatRefreshReport);
       } finally {
         unsubscribe();
+        stopOffline();
       }
     }
     case 'opml':

@@ -10,6 +10,7 @@ import { ArticleList } from './ArticleList.tsx';
 import { ArticleReader } from './ArticleReader.tsx';
 import { FeedList } from './FeedList.tsx';
 import { IndexProgress } from './IndexProgress.tsx';
+import { OfflineControl } from './OfflineControl.tsx';
 import { RefreshControl } from './RefreshControl.tsx';
 import { SearchBox, type SearchSort } from './SearchBox.tsx';
 import { SearchResultList, type AnsweredSearch } from './SearchResultList.tsx';
@@ -94,10 +95,11 @@ export function App({ client, imageSource }: AppProps) {
         <h1 className="brand">Offprint</h1>
         <IndexProgress client={client} />
         <RefreshControl client={client} />
+        <OfflineControl client={client} feed={selectedFeed ?? null} />
       </header>
       <nav className="sidebar" aria-label="Feeds">
         <AddFeedForm client={client} onAdded={feedAdded} />
-        <FeedList feeds={feeds} selectedFeedId={selectedFeedId} onSelect={selectFeed} />
+        <FeedList client={client} feeds={feeds} selectedFeedId={selectedFeedId} onSelect={selectFeed} />
       </nav>
       <main className="content">
         <section className="article-pane" aria-label="Articles">
@@ -122,6 +124,7 @@ export function App({ client, imageSource }: AppProps) {
             key={openArticleId}
             client={client}
             articleId={openArticleId}
+            revision={revision}
             imageSource={imageSource}
             onOpen={openArticle}
           />

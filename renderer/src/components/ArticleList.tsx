@@ -3,6 +3,7 @@ import type { ArticlePage, ArticleSummary } from '../../../electron/shared/model
 import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
 import type { LoadState } from '../hooks/useResult.ts';
+import { OfflineMark } from './OfflineMark.tsx';
 
 export interface ArticleListProps {
   readonly heading: string;
@@ -11,7 +12,10 @@ export interface ArticleListProps {
   readonly onOpen: (article: ArticleSummary) => void;
 }
 
-/** The middle pane: a page of article summaries, newest first, unread ones marked with a dot. */
+/**
+ * The middle pane: a page of article summaries, newest first, unread ones
+ * marked with a dot, ones not yet readable offline with a hollow circle.
+ */
 export function ArticleList({ heading, articles, openArticleId, onOpen }: ArticleListProps) {
   let body: ReactNode;
   if (articles.status === 'loading') {
@@ -46,6 +50,7 @@ export function ArticleList({ heading, articles, openArticleId, onOpen }: Articl
                 <time dateTime={article.publishedAt ?? article.fetchedAt}>
                   {formatDate(article.publishedAt ?? article.fetchedAt)}
                 </time>
+                <OfflineMark ready={article.offlineReady} />
               </span>
             </button>
           </li>

@@ -4,12 +4,15 @@ import type { ImageSource } from '../api/createClient.ts';
 import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
+import { OfflineNotice } from './OfflineNotice.tsx';
 import { RelatedSection } from './RelatedSection.tsx';
 import { SafeArticleHtml } from './SafeArticleHtml.tsx';
 
 export interface ArticleReaderProps {
   readonly client: OffprintApi;
   readonly articleId: string;
+  /** Bumped when the library changes: the article reloads (an offline pass may have fetched its page or images). */
+  readonly revision: number;
   /** Where this page loads the article's cached images from. */
   readonly imageSource: ImageSource;
   /** Opens another article (from the related lists) as if it had been picked in the list. */
@@ -37,8 +40,8 @@ function hasMarkup(html: string): boolean {
  * by core, purified again by SafeArticleHtml); an article stored without
  * HTML shows its plain text as paragraphs.
  */
-export function ArticleReader({ client, articleId, imageSource, onOpen }: ArticleReaderProps) {
-  const article = useResult(`article ${articleId}`, () => client.articles.get({ id: articleId }));
+export function ArticleReader({ client, articleId, revision, imageSource, onOpen }: ArticleReaderProps) {
+  const article = useResult(`article ${articleId} ${revision}`, () => client.articles.get({ id: articleId }));
 
   if (article.status !== 'ready') {
     return (
@@ -54,7 +57,7 @@ export function ArticleReader({ client, articleId, imageSource, onOpen }: Articl
     );
   }
 
-  const { title, feedTitle, author, publishedAt, fetchedAt, url, text, contentHtml } = article.value;
+  const { title, feedTitle, siteName, author, publishedAt, fetchedAt, url, text, contentHtml, offline } = article.value;
   const paragraphs = paragraphsOf(text);
   const plainBody = (
     <div className="reader-body">
@@ -73,9 +76,11 @@ export function ArticleReader({ client, articleId, imageSource, onOpen }: Articl
         </h2>
         <p className="reader-meta">
           {feedTitle !== null && <span className="reader-source">{feedTitle}</span>}
+          {siteName !== null && siteName !== feedTitle && <span className="reader-site">{siteName}</span>}
           {author !== null && <span>{author}</span>}
           <time dateTime={publishedAt ?? fetchedAt}>{formatDate(publishedAt ?? fetchedAt)}</time>
         </p>
+        <OfflineNotice offline={offline} />
         {url !== null && (
           <p className="reader-link">
             <a href={url} target="_blank" rel="noopener noreferrer">

@@ -2,13 +2,10 @@ import { useEffect, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { IngestEvent, RefreshReport } from '../../../electron/shared/model.ts';
 import { plainMessage } from '../plainMessage.ts';
+import { plural } from '../plural.ts';
 
 export interface RefreshControlProps {
   readonly client: OffprintApi;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function describeReport(report: RefreshReport): string {
@@ -56,7 +53,7 @@ export function RefreshControl({ client }: RefreshControlProps) {
 
   return (
     <div className="refresh">
-      <p className="refresh-status" role="status" aria-live="polite" aria-label="Refresh progress">
+      <p className="refresh-status" role="status" aria-live="polite" aria-label="Refresh progress" title={line}>
         {line}
       </p>
       <button type="button" onClick={() => void refresh()} disabled={running}>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ArticleSummary, SearchHit } from '../../../electron/shared/model.ts';
 import { formatDate } from '../formatDate.ts';
 import { HighlightedText } from './HighlightedText.tsx';
+import { OfflineMark } from './OfflineMark.tsx';
 
 export interface SearchResultRowProps {
   readonly hit: SearchHit;
@@ -45,6 +46,7 @@ export function SearchResultRow({ hit, open, onOpen }: SearchResultRowProps) {
         <span className="article-meta">
           {article.feedTitle !== null && <span>{article.feedTitle}</span>}
           <time dateTime={date}>{formatDate(date)}</time>
+          <OfflineMark ready={article.offlineReady} />
         </span>
       </span>
     </button>

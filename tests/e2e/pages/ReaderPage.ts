@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { SearchPanel } from './SearchPanel.ts';
 
+const NOT_OFFLINE = 'Not fully saved for offline reading';
+
 /**
  * The reader screen as a user sees it, found by roles and labels only, so
  * the tests also hold the screen to its accessibility promises.
@@ -16,6 +18,12 @@ export class ReaderPage {
   readonly refreshButton: Locator;
   readonly refreshStatus: Locator;
   readonly indexStatus: Locator;
+  readonly offlineStatus: Locator;
+  /** "Save all for offline", or "Save feed for offline" while a feed is selected. */
+  readonly saveOfflineButton: Locator;
+  readonly cancelOfflineButton: Locator;
+  /** The failures of the last offline pass, once their "N problems" toggle is open. */
+  readonly offlineProblems: Locator;
   readonly search: SearchPanel;
 
   constructor(page: Page) {
@@ -29,6 +37,10 @@ export class ReaderPage {
     this.refreshButton = page.getByRole('banner').getByRole('button', { name: /refresh/i });
     this.refreshStatus = page.getByRole('banner').getByRole('status', { name: 'Refresh progress' });
     this.indexStatus = page.getByRole('banner').getByRole('status', { name: 'Search index' });
+    this.offlineStatus = page.getByRole('banner').getByRole('status', { name: 'Offline progress' });
+    this.saveOfflineButton = page.getByRole('banner').getByRole('button', { name: /for offline$/ });
+    this.cancelOfflineButton = page.getByRole('banner').getByRole('button', { name: 'Cancel', exact: true });
+    this.offlineProblems = page.getByRole('banner').getByRole('list', { name: 'Offline problems' });
     this.search = new SearchPanel(page);
   }
 
@@ -52,8 +64,26 @@ export class ReaderPage {
     await this.addFeedButton.click();
   }
 
+  /** The feed's row itself (its settings button comes after it in the same item). */
   feedRow(title: string): Locator {
-    return this.feedsNav.getByRole('listitem').filter({ hasText: title }).getByRole('button');
+    return this.feedsNav.getByRole('listitem').filter({ hasText: title }).getByRole('button').first();
+  }
+
+  feedSettingsButton(title: string): Locator {
+    return this.feedsNav.getByRole('button', { name: `Settings for ${title}`, exact: true });
+  }
+
+  feedSettings(title: string): Locator {
+    return this.feedsNav.getByRole('group', { name: `Settings for ${title}`, exact: true });
+  }
+
+  fullTextCheckbox(title: string): Locator {
+    return this.feedSettings(title).getByRole('checkbox', { name: 'Fetch full article pages' });
+  }
+
+  /** The "N problems" toggle of the last offline pass (a <summary>, which has no role of its own). */
+  offlineProblemsToggle(): Locator {
+    return this.page.getByRole('banner').getByText(/^\d+ problems?$/);
   }
 
   articleRows(): Locator {
@@ -66,6 +96,16 @@ export class ReaderPage {
 
   unreadDot(title: string): Locator {
     return this.articleRow(title).getByRole('img', { name: 'Unread' });
+  }
+
+  /** The hollow circle of a row whose full text or images are not on disk yet. */
+  offlineMark(title: string): Locator {
+    return this.articleRow(title).getByRole('img', { name: NOT_OFFLINE });
+  }
+
+  /** Every such mark in the list. */
+  offlineMarks(): Locator {
+    return this.articlesPane.getByRole('img', { name: NOT_OFFLINE });
   }
 
   async openArticle(title: string): Promise<void> {
@@ -93,6 +133,16 @@ export class ReaderPage {
   async readArticle(title: string): Promise<void> {
     await this.openArticle(title);
     await this.reader.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
+  }
+
+  /** The line under the title: feed, site name, author, date. Plain text without a role, so found by its class. */
+  byline(): Locator {
+    return this.reader.locator('.reader-meta');
+  }
+
+  /** The note under the byline: a page that failed or is pending, images not saved. */
+  offlineNotice(): Locator {
+    return this.reader.getByRole('note', { name: 'Offline copy' });
   }
 
   /** A list under the article: "Same story elsewhere" or "Related". */
