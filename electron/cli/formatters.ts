@@ -50,10 +50,15 @@ export function formatOfflineReport(report: OfflineReport): string {
     report.bytes >= MEBIBYTE ? `${(report.bytes / MEBIBYTE).toFixed(1)} MB` : `${Math.round(report.bytes / 1024)} KB`;
   const lines = [
     `${report.cancelled ? 'Cancelled: ' : ''}${report.ready} of ${report.total} articles ready offline; ` +
-      `${report.pagesFetched} pages and ${report.imagesCached} images saved (${size}), ${report.failures.length} problems`,
+      `${plural(report.pagesFetched, 'page')} and ${plural(report.imagesCached, 'image')} saved (${size}), ` +
+      plural(report.failures.length, 'problem'),
     ...report.failures.map((failure) => `  ${failure.articleId} ${failure.stage}: ${failure.reason}`),
   ];
   return lines.join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function formatClipResult(result: ClipResult): string {

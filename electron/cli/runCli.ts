@@ -125,7 +125,8 @@ function printOfflineProgress(library: Library, io: CliIo): () => void {
     if (tenth === lastShown && payload.done !== payload.total) return;
     lastShown = tenth;
     const kilobytes = Math.round(payload.bytes / 1024);
-    io.stderr(`offline: ${payload.done}/${payload.total} articles, ${kilobytes} KB, ${payload.failed} problems\n`);
+    const problems = `${payload.failed} problem${payload.failed === 1 ? '' : 's'}`;
+    io.stderr(`offline: ${payload.done}/${payload.total} articles, ${kilobytes} KB, ${problems}\n`);
   });
 }
 

@@ -203,6 +203,7 @@ export class OfflinePreparer {
         const cached = await cacheArticleImages(source.html, source.baseUrl ?? 'about:blank', {
           ...this.#options.imageOptions,
           store: this.#options.images,
+          known: this.#options.store.reader.cachedImagesOf(task.id),
           fetch: this.#options.fetch,
           limiter: this.#options.limiter,
           signal,

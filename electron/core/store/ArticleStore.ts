@@ -150,6 +150,8 @@ export interface StoreReader {
   /** Work the refresh does unasked: pages never tried, failed pages due again, images never tried. */
   dueOfflineTasks(now: string, maxPageAttempts: number): OfflineTask[];
   offlineTask(id: string): OfflineTask | null;
+  /** The images of an article already on disk, by the URL the article names them with. */
+  cachedImagesOf(id: string): Map<string, CachedImage>;
   /** The HTML with remote image URLs and the URL its relative links resolve against. */
   imageSource(id: string): { html: string; baseUrl: string | null } | null;
   countOfflineReady(ids: readonly string[]): number;
@@ -744,6 +746,33 @@ export class ArticleStore implements StoreReader, StoreWriter {
   offlineTask(id: string): OfflineTask | null {
     const row = this.#statement(`SELECT ${TASK_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as TaskRow | undefined;
     return row ? toTask(row) : null;
+  }
+
+  cachedImagesOf(id: string): Map<string, CachedImage> {
+    const rows = this.#statement(
+      `SELECT ai.url, i.hash, i.type, i.bytes, i.width, i.height FROM article_images ai
+       JOIN images i ON i.hash = ai.hash WHERE ai.article_id = ?`,
+    ).all(id) as {
+      url: string;
+      hash: string;
+      type: CachedImage['type'];
+      bytes: number;
+      width: number | null;
+      height: number | null;
+    }[];
+    return new Map(
+      rows.map((row) => [
+        row.url,
+        {
+          url: row.url,
+          hash: row.hash,
+          type: row.type,
+          bytes: row.bytes,
+          ...(row.width === null ? {} : { width: row.width }),
+          ...(row.height === null ? {} : { height: row.height }),
+        },
+      ]),
+    );
   }
 
   imageSource(id: string): { html: string; baseUrl: string | null } | null {

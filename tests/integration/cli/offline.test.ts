@@ -198,7 +198,7 @@ describe('offprint prepare', () => {
     const run = await offprint(['prepare', '--since', '14d', '--feed', String(feed.id)]);
     expect(run.code).toBe(EXIT.ok);
     expect(run.stderr).toMatch(/^offline: 1\/1 articles, \d+ KB, 0 problems\n$/);
-    expect(run.stdout).toMatch(/^1 of 1 articles ready offline; 1 pages and 0 images saved \(\d+ KB\), 0 problems\n$/);
+    expect(run.stdout).toMatch(/^1 of 1 articles ready offline; 1 page and 0 images saved \(\d+ KB\), 0 problems\n$/);
     // Only yesterday's article was in the selection.
     expect(server.hits('/story/old')).toBe(0);
     const articles = await json<{ items: { title: string; offlineReady: boolean }[] }>('articles', 'list');

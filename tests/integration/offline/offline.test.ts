@@ -247,6 +247,9 @@ describe('offline:prepare', () => {
       }),
     ]);
     expect((await articleByUrl('/story/1')).offlineReady).toBe(true);
+    // Only the missing image was asked for again: the chart was already on disk.
+    expect(server.hits('/img/chart.png')).toBe(1);
+    expect(server.hits('/img/map.png')).toBe(2);
 
     const progress = offlineEvents();
     expect(progress[0]).toEqual({ kind: 'started', total: 2 });

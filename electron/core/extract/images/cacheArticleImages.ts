@@ -16,7 +16,12 @@ import type { ImageProbe } from './probeImage.ts';
 export type ImageFetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
 
 export interface CacheArticleImagesOptions {
-  readonly store: Pick<ImageStore, 'put'>;
+  readonly store: Pick<ImageStore, 'put' | 'has'>;
+  /**
+   * Images this article already has on disk, by URL (a retry after some
+   * failed): each is kept as it is, without a request, while its file exists.
+   */
+  readonly known?: ReadonlyMap<string, CachedImage>;
   /** Defaults to fetchResource. */
   readonly fetch?: ImageFetcher;
   /** Shared with the rest of ingest, so articles from one site together stay polite. */
@@ -154,6 +159,8 @@ class ArticleImageCache {
     if (image.candidates.length === 0) return { kind: 'missing', reason: 'unsupported-source', failures: [] };
     const failures: ImageFailure[] = [];
     for (const url of image.candidates) {
+      const known = this.#options.known?.get(url);
+      if (known !== undefined && (await this.#options.store.has(known.hash))) return { kind: 'kept', image: known };
       const download = await this.#download(url);
       if (!download.ok) {
         failures.push(download.failure);

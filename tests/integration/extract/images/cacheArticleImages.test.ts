@@ -181,6 +181,30 @@ describe('cacheArticleImages', () => {
     expect(result.html.split(local)).toHaveLength(4);
   });
 
+  it('keeps images the article already has on disk without asking for them again', async () => {
+    const first = await cache('<img src="/img/red.png" alt="R">');
+    const red = first.images[0];
+    if (red === undefined) throw new Error('red.png was not cached');
+    const requested: string[] = [];
+    const known = new Map([[red.url, red]]);
+    const again = await cache('<img src="/img/red.png" alt="R"><img src="/img/blue.png">', {
+      known,
+      fetch: recordingFetch(requested),
+    });
+    expect(requested).toEqual([url('/img/blue.png')]);
+    expect(again.images.map((image) => image.url)).toEqual([url('/img/red.png'), url('/img/blue.png')]);
+    expect(again.html).toContain(localImageUrl(red.hash, 'image/png'));
+    // A known image whose file has gone (a damaged or pruned cache) is fetched again.
+    const emptied = new ImageStore(join(dataDirectory.path, 'elsewhere'));
+    const refetched: string[] = [];
+    await cacheArticleImages('<img src="/img/red.png">', url('/news/2025/story.html'), {
+      store: emptied,
+      fetch: recordingFetch(refetched),
+      known,
+    });
+    expect(refetched).toEqual([url('/img/red.png')]);
+  });
+
   it('picks one srcset candidate (widest up to 1600 px) and drops srcset', async () => {
     const html =
       '<img src="/img/sized-480.png" srcset="/img/sized-800.png 800w, /img/sized-2400.png 2400w, /img/sized-1600.png 1600w" sizes="100vw" alt="S">';
@@ -357,8 +381,9 @@ describe('cacheArticleImages', () => {
   });
 
   it('rejects when the store cannot write, rather than calling the image missing', async () => {
-    const broken: Pick<ImageStore, 'put'> = {
+    const broken: Pick<ImageStore, 'put' | 'has'> = {
       put: () => Promise.reject(new Error('ImageStore.put: cannot write /full/disk')),
+      has: () => Promise.resolve(false),
     };
     await expect(cache('<img src="/img/red.png">', { store: broken })).rejects.toThrow('cannot write /full/disk');
   });
