@@ -1,0 +1,6 @@
+const count = new Intl.NumberFormat();
+
+/** `1 feed`, `3 feeds`: the number in the reader's locale and an English noun with an `s` when it is not one. */
+export function plural(value: number, noun: string): string {
+  return `${count.format(value)} ${noun}${value === 1 ? '' : 's'}`;
+}
