@@ -8,6 +8,9 @@ import { normalizeFeedUrl } from './feeds/normalizeFeedUrl.ts';
 import type { Ingest } from './ingest/Ingest.ts';
 import { clipPage, type ClipContext } from './offline/clipPage.ts';
 import type { OfflinePreparer } from './offline/OfflinePreparer.ts';
+import { createAnnotationHandlers } from './annotations/createAnnotationHandlers.ts';
+import { createLibraryCareHandlers } from './care/createLibraryCareHandlers.ts';
+import { createTopicHandlers } from './topics/createTopicHandlers.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
@@ -39,6 +42,10 @@ export function createHandlers(context: HandlerContext): Handlers {
   };
 
   return {
+    ...createTopicHandlers(),
+    ...createAnnotationHandlers(),
+    ...createLibraryCareHandlers(),
+
     'app:info': () =>
       Promise.resolve({
         name: 'Offprint',

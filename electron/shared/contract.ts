@@ -12,6 +12,18 @@ import type {
   AddFeedResult,
   AppInfo,
   Article,
+  BackupReport,
+  Highlight,
+  Note,
+  RestoreReport,
+  RetentionPreview,
+  RetentionReport,
+  RetentionSettings,
+  Topic,
+  TopicEvent,
+  TopicImportReport,
+  TopicPreview,
+  TopicSuggestion,
   ArticlePage,
   ArticleSummary,
   ClipResult,
@@ -60,6 +72,18 @@ const httpUrl = z
   .min(1)
   .max(2048)
   .refine((value) => /^https?:\/\//i.test(value), { error: 'must be an http or https URL' });
+
+const topicId = z.number().int().positive();
+const noteId = z.number().int().positive();
+const highlightId = z.number().int().positive();
+const topicName = z.string().trim().min(1).max(200);
+const topicQuery = z.string().trim().min(1).max(2000);
+const topicFeedIds = z.array(feedId).max(10_000).nullable();
+const topicCategories = z.array(z.string().trim().min(1).max(200)).max(200);
+const highlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+const retentionDays = z.number().int().min(1).max(36_500).nullable();
+const localPath = z.string().trim().min(1).max(4096);
+const isoInstant = z.iso.datetime({ offset: true });
 
 /** Limits keep one call from asking the main process for an unbounded amount of work. */
 export const MAX_PAGE_SIZE = 500;
@@ -110,13 +134,18 @@ export const contract = {
       z
         .object({
           feedId: feedId.optional(),
+          topicIds: z.array(topicId).min(1).max(100).optional(),
           unread: z.boolean().optional(),
           saved: z.boolean().optional(),
+          after: isoInstant.optional(),
+          before: isoInstant.optional(),
+          /** `newest` (published, else fetched); `saved`: most recently saved first (the saved list). */
+          sort: z.enum(['newest', 'saved']).default('newest'),
           limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
           offset: z.number().int().min(0).default(0),
         })
         .strict(),
-      'A page of articles, newest first, filtered by feed, unread and saved.',
+      'A page of articles filtered by feed, topics (any of them), unread, saved and date range.',
     ),
     'articles:get': call<Article>()(z.object({ id: articleId }).strict(), 'One article with its stored content.'),
     'articles:markRead': call<{ readonly updated: number }>()(
@@ -159,6 +188,122 @@ export const contract = {
       'Stop a running offline:prepare; what is already on disk stays.',
     ),
 
+    'topics:list': call<readonly Topic[]>()(z.object({}).strict(), 'Every topic with its counts.'),
+    'topics:create': call<Topic>()(
+      z
+        .object({
+          name: topicName,
+          query: topicQuery,
+          feedIds: topicFeedIds.optional(),
+          categories: topicCategories.optional(),
+          notify: z.boolean().optional(),
+        })
+        .strict(),
+      'Create a topic; its rule is applied to the whole library in the background (topics:progress).',
+    ),
+    'topics:update': call<Topic>()(
+      z
+        .object({
+          id: topicId,
+          name: topicName.optional(),
+          query: topicQuery.optional(),
+          feedIds: topicFeedIds.optional(),
+          categories: topicCategories.optional(),
+          notify: z.boolean().optional(),
+        })
+        .strict(),
+      'Rename a topic or change its rule (re-applied in the background) or notification.',
+    ),
+    'topics:delete': call<{ readonly deleted: boolean }>()(
+      z.object({ id: topicId }).strict(),
+      'Delete a topic; its articles stay.',
+    ),
+    'topics:preview': call<TopicPreview>()(
+      z
+        .object({
+          query: topicQuery,
+          feedIds: topicFeedIds.optional(),
+          categories: topicCategories.optional(),
+          limit: z.number().int().min(0).max(50).default(5),
+        })
+        .strict(),
+      'How many stored articles a rule would match, and the newest few, before saving it.',
+    ),
+    'topics:suggest': call<readonly TopicSuggestion[]>()(
+      z.object({ limit: z.number().int().min(1).max(50).default(8) }).strict(),
+      "Starter topics from the library's frequent key terms and feed categories.",
+    ),
+    'topics:export': call<{ readonly content: string; readonly count: number }>()(
+      z.object({ format: z.enum(['opml', 'json']) }).strict(),
+      'Every topic as OPML (saved-search outlines) or JSON.',
+    ),
+    'topics:import': call<TopicImportReport>()(
+      z.object({ content: z.string().max(MAX_OPML_CHARS) }).strict(),
+      'Create the topics in an OPML or JSON export; existing names and problems are reported.',
+    ),
+
+    'notes:add': call<Note>()(
+      z.object({ articleId, text: z.string().trim().min(1).max(100_000) }).strict(),
+      'Add a markdown note to an article.',
+    ),
+    'notes:edit': call<Note>()(
+      z.object({ id: noteId, text: z.string().trim().min(1).max(100_000) }).strict(),
+      'Change the text of a note.',
+    ),
+    'notes:remove': call<{ readonly removed: boolean }>()(z.object({ id: noteId }).strict(), 'Delete a note.'),
+    'highlights:add': call<Highlight>()(
+      z
+        .object({
+          articleId,
+          quote: z.string().min(1).max(10_000),
+          /** Where the quote starts in the stored text; found by searching when omitted or wrong. */
+          start: z.number().int().min(0).optional(),
+          comment: z.string().trim().max(10_000).nullable().optional(),
+          color: highlightColor.optional(),
+        })
+        .strict(),
+      "Highlight a passage of an article's text, with an optional comment and colour.",
+    ),
+    'highlights:edit': call<Highlight>()(
+      z
+        .object({
+          id: highlightId,
+          comment: z.string().trim().max(10_000).nullable().optional(),
+          color: highlightColor.optional(),
+        })
+        .strict(),
+      "Change a highlight's comment or colour.",
+    ),
+    'highlights:remove': call<{ readonly removed: boolean }>()(
+      z.object({ id: highlightId }).strict(),
+      'Delete a highlight.',
+    ),
+
+    'retention:get': call<RetentionSettings>()(z.object({}).strict(), 'The global and per-feed retention settings.'),
+    'retention:set': call<RetentionSettings>()(
+      z
+        .object({ globalDays: retentionDays.optional(), feedId: feedId.optional(), days: retentionDays.optional() })
+        .strict(),
+      "Set the global retention, or one feed's (null: keep everything / use the global setting).",
+    ),
+    'retention:preview': call<RetentionPreview>()(
+      z.object({ limit: z.number().int().min(0).max(100).default(10) }).strict(),
+      'What a clean-up would delete now (never saved, noted or highlighted articles).',
+    ),
+    'retention:run': call<RetentionReport>()(
+      z.object({}).strict(),
+      'Delete what retention:preview lists, and image files no article uses any more.',
+    ),
+
+    'library:backup': call<BackupReport>()(
+      z.object({ file: localPath }).strict(),
+      'Write the whole library (database, images, settings) to one archive file, consistent while the app runs.',
+    ),
+    'library:restore': call<RestoreReport>()(
+      z.object({ file: localPath }).strict(),
+      'Check a backup archive completely, then replace the library with it (the old one is kept aside).',
+    ),
+
     'search:query': call<SearchResults>()(
       z
         .object({
@@ -167,11 +312,14 @@ export const contract = {
           offset: z.number().int().min(0).max(100_000).default(0),
           sort: z.enum(['relevance', 'date']).default('relevance'),
           feedId: feedId.optional(),
+          topicIds: z.array(topicId).min(1).max(100).optional(),
           unread: z.boolean().optional(),
           saved: z.boolean().optional(),
+          after: isoInstant.optional(),
+          before: isoInstant.optional(),
         })
         .strict(),
-      'Full-text search in the query language, ranked or newest first, with snippets.',
+      'Full-text search in the query language, ranked or newest first, with snippets; filters combine.',
     ),
     'search:related': call<RelatedArticles>()(
       z.object({ id: articleId, limit: z.number().int().min(1).max(50).default(10) }).strict(),
@@ -191,6 +339,9 @@ export const contract = {
     'library:changed': event<LibraryChange>('Feeds or articles changed; lists should reload.'),
     'search:progress': event<SearchProgress>('Index building, merging or rebuilding progress.'),
     'offline:progress': event<OfflineEvent>('Full-text and image fetching progress: done/total, bytes, failures.'),
+    'topics:progress': event<TopicEvent>(
+      'A topic rule being applied to the library, applied, or matching new articles.',
+    ),
   },
 } as const;
 

@@ -69,8 +69,8 @@ export interface ArticleOffline {
   readonly imagesMissing: readonly { readonly url: string; readonly reason: string }[];
 }
 
-/** A whole stored article, for the reader. */
-export interface Article extends ArticleSummary {
+/** A whole stored article, for the reader: content, offline state, and the user's notes and highlights. */
+export interface Article extends ArticleSummary, ArticleAnnotations {
   readonly guid: string | null;
   readonly canonicalUrl: string | null;
   readonly language: string | null;
@@ -268,4 +268,147 @@ export interface SearchProgress {
   readonly phase: SearchStatus['phase'];
   readonly done: number;
   readonly total: number;
+}
+
+// ---- topics, notes and highlights, library care (issue 5) ----
+
+/** Counts kept current as articles arrive and are read or saved. */
+export interface TopicCounts {
+  readonly total: number;
+  readonly unread: number;
+  readonly saved: number;
+}
+
+/** A named rule: a query in the search language, optionally limited to feeds, plus feed categories that map onto it. */
+export interface Topic {
+  readonly id: number;
+  readonly name: string;
+  readonly query: string;
+  /** Only articles of these feeds; null: every feed. */
+  readonly feedIds: readonly number[] | null;
+  /** Feed categories that put an article in the topic whatever its text says. */
+  readonly categories: readonly string[];
+  /** Push `topics:matched` when new articles match. */
+  readonly notify: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly counts: TopicCounts;
+  /** True while the rule is being re-applied to the library (counts are then still the old rule's). */
+  readonly applying: boolean;
+}
+
+export interface TopicRule {
+  readonly query: string;
+  readonly feedIds?: readonly number[] | null;
+  readonly categories?: readonly string[];
+}
+
+export interface TopicPreview {
+  /** Articles the rule matches now. */
+  readonly total: number;
+  /** The newest few of them. */
+  readonly sample: readonly ArticleSummary[];
+  /** Parts of the query not understood as written, in plain words. */
+  readonly problems: readonly string[];
+  readonly tookMs: number;
+}
+
+/** A starter topic the library offers (never created without the user accepting it). */
+export interface TopicSuggestion {
+  readonly name: string;
+  readonly query: string;
+  readonly categories: readonly string[];
+  /** Why it is offered, e.g. "category of 42 articles". */
+  readonly reason: string;
+  readonly matches: number;
+}
+
+export type TopicEvent =
+  | { readonly kind: 'applying'; readonly topicId: number; readonly done: number; readonly total: number }
+  | { readonly kind: 'applied'; readonly topicId: number; readonly counts: TopicCounts }
+  | {
+      readonly kind: 'matched';
+      readonly topicId: number;
+      readonly topicName: string;
+      readonly articleIds: readonly string[];
+    };
+
+export interface TopicImportReport {
+  readonly added: readonly Topic[];
+  /** Names already taken, or repeated in the file. */
+  readonly duplicates: readonly string[];
+  readonly problems: readonly string[];
+}
+
+export interface Note {
+  readonly id: number;
+  readonly articleId: string;
+  /** Markdown, shown as text (never as HTML from the store). */
+  readonly text: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+
+export interface Highlight {
+  readonly id: number;
+  readonly articleId: string;
+  readonly quote: string;
+  /** [start, end) of the quote in the article's stored text, UTF-16 code units. */
+  readonly start: number;
+  readonly end: number;
+  readonly comment: string | null;
+  readonly color: HighlightColor;
+  /** `lost`: the article changed and the quote is no longer in it; kept and shown, never dropped. */
+  readonly status: 'anchored' | 'lost';
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** An article with what the user added to it. */
+export interface ArticleAnnotations {
+  readonly notes: readonly Note[];
+  readonly highlights: readonly Highlight[];
+}
+
+/** Retention in days; null keeps everything. Saved, noted and highlighted articles are never deleted. */
+export interface RetentionSettings {
+  readonly globalDays: number | null;
+  readonly feeds: readonly { readonly feedId: number; readonly title: string; readonly days: number | null }[];
+}
+
+export interface RetentionPreview {
+  /** Articles a clean-up would delete now. */
+  readonly total: number;
+  readonly byFeed: readonly { readonly feedId: number; readonly title: string; readonly count: number }[];
+  /** The oldest few of them. */
+  readonly sample: readonly ArticleSummary[];
+  /** Image files no article would use any more, and their size. */
+  readonly images: number;
+  readonly imageBytes: number;
+}
+
+export interface RetentionReport {
+  readonly deleted: number;
+  readonly imagesDeleted: number;
+  readonly bytesFreed: number;
+}
+
+export interface BackupReport {
+  readonly file: string;
+  readonly bytes: number;
+  readonly articles: number;
+  readonly images: number;
+  readonly createdAt: string;
+}
+
+export interface RestoreReport {
+  readonly file: string;
+  readonly articles: number;
+  readonly images: number;
+  /** Where the library that was replaced now is (kept until the user removes it). */
+  readonly previousLibrary: string | null;
+  /** True when the running app must reopen the library (Electron relaunches). */
+  readonly restartRequired: boolean;
 }

@@ -158,6 +158,8 @@ export function createMemoryLibrary(): MemoryLibrary {
           siteName: null,
           leadImageUrl: null,
           offline: { page: 'none', pageError: null, imagesCached: 0, imagesMissing: [] },
+          notes: [],
+          highlights: [],
         });
       });
       const refresh: FeedRefreshResult = {
@@ -221,6 +223,26 @@ export function createMemoryLibrary(): MemoryLibrary {
     'articles:clip': unavailable('articles:clip'),
     'offline:prepare': unavailable('offline:prepare'),
     'offline:cancel': unavailable('offline:cancel'),
+    'topics:list': unavailable('topics:list'),
+    'topics:create': unavailable('topics:create'),
+    'topics:update': unavailable('topics:update'),
+    'topics:delete': unavailable('topics:delete'),
+    'topics:preview': unavailable('topics:preview'),
+    'topics:suggest': unavailable('topics:suggest'),
+    'topics:export': unavailable('topics:export'),
+    'topics:import': unavailable('topics:import'),
+    'notes:add': unavailable('notes:add'),
+    'notes:edit': unavailable('notes:edit'),
+    'notes:remove': unavailable('notes:remove'),
+    'highlights:add': unavailable('highlights:add'),
+    'highlights:edit': unavailable('highlights:edit'),
+    'highlights:remove': unavailable('highlights:remove'),
+    'retention:get': unavailable('retention:get'),
+    'retention:set': unavailable('retention:set'),
+    'retention:preview': unavailable('retention:preview'),
+    'retention:run': unavailable('retention:run'),
+    'library:backup': unavailable('library:backup'),
+    'library:restore': unavailable('library:restore'),
     'articles:list': settle((request) => {
       record('articles:list', request);
       const matching = [...articles.values()]

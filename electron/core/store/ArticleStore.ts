@@ -7,6 +7,9 @@ import type {
   Feed,
   FeedStatus,
   FullTextSetting,
+  Highlight,
+  HighlightColor,
+  Note,
   OfflineSelection,
   PageStatus,
 } from '../../shared/model.ts';
@@ -112,8 +115,15 @@ export interface FetchRecord {
 
 export interface ArticleFilter {
   readonly feedId?: number;
+  /** Articles in any of these topics. */
+  readonly topicIds?: readonly number[];
   readonly unread?: boolean;
   readonly saved?: boolean;
+  /** Published (else fetched) at or after / before these instants (ISO 8601). */
+  readonly after?: string;
+  readonly before?: string;
+  /** `newest` first (the default), or most recently `saved` first. */
+  readonly sort?: 'newest' | 'saved';
   readonly limit: number;
   readonly offset: number;
 }
@@ -334,6 +344,15 @@ export class ArticleStore implements StoreReader, StoreWriter {
 
   get writer(): StoreWriter {
     return this;
+  }
+
+  /**
+   * The connection, for core's other stores over the same database (topics,
+   * annotations, library care): one connection, one writer. Use
+   * `transaction` for work that must commit together with theirs.
+   */
+  get database(): DatabaseSync {
+    return this.#database;
   }
 
   close(): void {
@@ -795,14 +814,30 @@ export class ArticleStore implements StoreReader, StoreWriter {
       conditions.push('a.feed_id = ?');
       parameters.push(filter.feedId);
     }
+    if (filter.topicIds !== undefined) {
+      conditions.push(
+        `a.id IN (SELECT article_id FROM article_topics WHERE topic_id IN (${filter.topicIds.map(() => '?').join(', ') || 'NULL'}))`,
+      );
+      parameters.push(...filter.topicIds);
+    }
     if (filter.unread !== undefined) conditions.push(filter.unread ? 'a.read = 0' : 'a.read = 1');
     if (filter.saved !== undefined) conditions.push(filter.saved ? 'a.saved = 1' : 'a.saved = 0');
+    // sort_at holds ISO instants in UTC, so text order is time order once the bounds are normalized the same way.
+    if (filter.after !== undefined) {
+      conditions.push('a.sort_at >= ?');
+      parameters.push(new Date(filter.after).toISOString());
+    }
+    if (filter.before !== undefined) {
+      conditions.push('a.sort_at < ?');
+      parameters.push(new Date(filter.before).toISOString());
+    }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const total = (this.#statement(`SELECT count(*) AS n FROM articles a ${where}`).get(...parameters) as { n: number })
       .n;
+    const order = filter.sort === 'saved' ? 'a.saved_at DESC, a.id DESC' : 'a.sort_at DESC, a.id DESC';
     const rows = this.#statement(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id ${where}
-       ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+       ORDER BY ${order} LIMIT ? OFFSET ?`,
     ).all(...parameters, filter.limit, filter.offset) as unknown as ArticleRow[];
     return { items: rows.map(toSummary), total, offset: filter.offset, limit: filter.limit };
   }
@@ -828,6 +863,13 @@ export class ArticleStore implements StoreReader, StoreWriter {
     const images = this.#statement(
       'SELECT url, hash, failure_reason FROM article_images WHERE article_id = ? ORDER BY url',
     ).all(id) as { url: string; hash: string | null; failure_reason: string | null }[];
+    const notes = this.#statement(
+      'SELECT id, article_id, text, created_at, updated_at FROM notes WHERE article_id = ? ORDER BY created_at, id',
+    ).all(id) as unknown as NoteRow[];
+    const highlights = this.#statement(
+      `SELECT id, article_id, quote, start, end, comment, color, status, created_at, updated_at
+       FROM highlights WHERE article_id = ? ORDER BY start, id`,
+    ).all(id) as unknown as HighlightRow[];
     return {
       ...toSummary(row),
       guid: row.guid,
@@ -846,6 +888,8 @@ export class ArticleStore implements StoreReader, StoreWriter {
           .filter((image) => image.hash === null)
           .map((image) => ({ url: image.url, reason: image.failure_reason ?? 'not cached' })),
       },
+      notes: notes.map(toNote),
+      highlights: highlights.map(toHighlight),
     };
   }
 
@@ -1007,6 +1051,52 @@ function toSummary(row: ArticleRow): ArticleSummary {
     saved: row.saved === 1,
     savedAt: row.saved_at,
     offlineReady: row.offline_ready === 1,
+  };
+}
+
+export interface NoteRow {
+  id: number;
+  article_id: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HighlightRow {
+  id: number;
+  article_id: string;
+  quote: string;
+  start: number;
+  end: number;
+  comment: string | null;
+  color: HighlightColor;
+  status: Highlight['status'];
+  created_at: string;
+  updated_at: string;
+}
+
+export function toNote(row: NoteRow): Note {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    text: row.text,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toHighlight(row: HighlightRow): Highlight {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    quote: row.quote,
+    start: row.start,
+    end: row.end,
+    comment: row.comment,
+    color: row.color,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 

@@ -195,6 +195,75 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: 'topics, notes, highlights, retention, settings',
+    up(database) {
+      database.exec(`
+        -- A topic is a named rule: a query in the search language, optionally limited to some feeds,
+        -- plus feed categories that map onto it. Its matches are stored, so filtering is a join.
+        CREATE TABLE topics (
+          id          INTEGER PRIMARY KEY,
+          name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          query       TEXT NOT NULL,
+          -- JSON arrays: feed ids the rule is limited to (NULL: all feeds), categories that map onto it.
+          feed_ids    TEXT,
+          categories  TEXT NOT NULL DEFAULT '[]',
+          notify      INTEGER NOT NULL DEFAULT 0 CHECK (notify IN (0, 1)),
+          created_at  TEXT NOT NULL,
+          updated_at  TEXT NOT NULL,
+          -- Bumped when the rule changes; assignments are current when applied_version catches up.
+          rule_version    INTEGER NOT NULL DEFAULT 1,
+          applied_version INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+
+        CREATE TABLE article_topics (
+          topic_id   INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+          article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          PRIMARY KEY (topic_id, article_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX article_topics_by_article ON article_topics (article_id);
+
+        -- Markdown notes on an article, any number of them.
+        CREATE TABLE notes (
+          id         INTEGER PRIMARY KEY,
+          article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          text       TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX notes_by_article ON notes (article_id);
+
+        -- A quoted passage of the article's stored text: [start, end) in UTF-16 code units, with a
+        -- little context either side so it can be found again when the text changes.
+        CREATE TABLE highlights (
+          id         INTEGER PRIMARY KEY,
+          article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          quote      TEXT NOT NULL,
+          start      INTEGER NOT NULL,
+          end        INTEGER NOT NULL,
+          prefix     TEXT NOT NULL DEFAULT '',
+          suffix     TEXT NOT NULL DEFAULT '',
+          comment    TEXT,
+          color      TEXT NOT NULL DEFAULT 'yellow',
+          -- 'lost': the quote is no longer in the text; kept and reported, never dropped.
+          status     TEXT NOT NULL DEFAULT 'anchored' CHECK (status IN ('anchored', 'lost')),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX highlights_by_article ON highlights (article_id);
+
+        -- Delete read articles older than N days (NULL: the global setting; never saved, noted or highlighted ones).
+        ALTER TABLE feeds ADD COLUMN retention_days INTEGER CHECK (retention_days IS NULL OR retention_days > 0);
+
+        -- Library-wide settings as JSON values (global retention, starter topics offered, …).
+        CREATE TABLE settings (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -23,7 +23,7 @@ describe('the contract', () => {
 
   it('rejects unknown fields, so a typo never silently does nothing', () => {
     expect(parseRequest('articles:list', { unred: true })).toMatchObject({ ok: false });
-    expect(parseRequest('articles:list', {})).toEqual({ ok: true, value: { limit: 50, offset: 0 } });
+    expect(parseRequest('articles:list', {})).toEqual({ ok: true, value: { sort: 'newest', limit: 50, offset: 0 } });
   });
 
   it('has a summary for every call', () => {
