@@ -7,12 +7,14 @@ import { ELEMENT_NODE, TEXT_NODE } from './MinimalDocument.ts';
  * Boilerplate that Readability keeps, removed from its output in place.
  *
  * Readability picks the right container but takes it whole: navigation the
- * container happens to wrap, share bars, photo credits and captions,
+ * container happens to wrap, share bars, photo credits and loose caption text,
  * "related"/"recommended"/"more stories" lists, newsletter boxes, bylines
  * and datelines, teaser cards for other stories. Each pass below removes one
  * kind, judged by generic signals only — markup (tags, class and id words),
  * link density, block length and short stereotyped phrases — never by site.
- * Images stay: a caption block loses its text, not its picture.
+ * Images stay: a caption block loses its text, not its picture; a <figure>
+ * keeps its own <figcaption> (what a reader expects under a picture; it costs
+ * 0.002 F1 on the Zyte benchmark, whose bodies leave captions out).
  */
 export interface CleaningOptions {
   /** The article's title: a block repeating it is the headline, which the reader shows separately. */
@@ -23,7 +25,7 @@ export interface CleaningOptions {
 
 /** Tags that hold chrome around an article, not its text. */
 const CHROME_SELECTOR =
-  'nav, aside, footer, header, form, button, figcaption, menu, dialog, [role="navigation"], [role="complementary"], [role="dialog"]';
+  'nav, aside, footer, header, form, button, menu, dialog, [role="navigation"], [role="complementary"], [role="dialog"]';
 
 /**
  * Class and id words that name boilerplate. Matched as whole words of the
@@ -263,7 +265,8 @@ function removePeerArticles(root: MinimalElement): void {
 
 /**
  * Caption blocks — a figure, or a small container around an image — keep
- * their images and lose their text (captions, credits, "Image 1 of 5").
+ * their images and lose their loose text (credits, "Image 1 of 5"); a
+ * figure's <figcaption> stays with it.
  */
 function stripCaptionText(root: MinimalElement): void {
   for (const container of [...root.querySelectorAll('figure, div, span, a, section')]) {
@@ -285,8 +288,10 @@ function stripCaptionText(root: MinimalElement): void {
     const media = [...container.querySelectorAll('picture, video, img')].filter(
       (element) => element.localName !== 'img' || element.parentElement?.localName !== 'picture',
     );
+    // A figure's own <figcaption> is the caption a reader expects under the picture: it stays.
+    const caption = isFigure ? container.querySelector('figcaption') : null;
     container.innerHTML = '';
-    container.append(...media);
+    container.append(...media, ...(caption === null ? [] : [caption]));
   }
 }
 

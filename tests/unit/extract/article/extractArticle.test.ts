@@ -86,9 +86,10 @@ describe('extractArticle on a page with relative links and images', () => {
     for (const value of urlsIn(article.contentHtml)) expect(value).toMatch(/^(?:https:\/\/|mailto:)/);
   });
 
-  it('keeps the images but not the caption text, and drops javascript: links', () => {
-    expect(article.contentHtml).toMatch(/<figure>\s*<img [^>]*alt="Vessel calls by month"/);
-    expect(article.text).not.toContain('Vessel calls by month, third quarter');
+  it("keeps a figure's image and its figcaption, and drops javascript: links", () => {
+    expect(article.contentHtml).toMatch(
+      /<figure>\s*<img [^>]*alt="Vessel calls by month"[^>]*\/>\s*<figcaption>Vessel calls by month, third quarter<\/figcaption>/,
+    );
     expect(article.contentHtml).not.toContain('javascript:');
     expect(article.text).toContain('Open the interactive map');
     expect(article.language).toBe('de');
