@@ -100,6 +100,12 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'feeds:update': ({ feedId, title, folder, fullText }) => {
       const before = requireFeed('feeds:update', feedId);
+      if (fullText !== undefined && before.kind !== 'feed') {
+        throw new OffprintError(
+          'bad-request',
+          `feeds:update: feed ${feedId} holds imported or clipped articles and is never fetched; full text does not apply`,
+        );
+      }
       store.transaction(() => {
         store.writer.updateFeedSettings(feedId, {
           ...(title === undefined ? {} : { title }),

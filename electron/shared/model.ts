@@ -9,6 +9,8 @@ export type FeedStatus = 'new' | 'ok' | 'not-modified' | 'error';
 
 export interface Feed {
   readonly id: number;
+  /** `feed`: fetched over HTTP. `import`: articles imported from files or clipped; never fetched. */
+  readonly kind: 'feed' | 'import';
   /** The feed document's URL (after autodiscovery, before redirects). */
   readonly url: string;
   readonly siteUrl: string | null;

@@ -112,6 +112,7 @@ export function createMemoryLibrary(): MemoryLibrary {
       const now = new Date().toISOString();
       const feed: Feed = {
         id: nextFeedId++,
+        kind: 'feed',
         url: request.url,
         siteUrl: textOf(body, 'link'),
         title: textOf(body, 'title') ?? request.url,

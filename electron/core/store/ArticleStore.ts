@@ -1018,6 +1018,7 @@ function toFeedRecord(row: FeedRow): FeedRecord {
 function toFeed(row: FeedRow): Feed {
   return {
     id: row.id,
+    kind: row.kind,
     url: row.url,
     siteUrl: row.site_url,
     title: row.title,

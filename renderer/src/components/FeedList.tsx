@@ -73,23 +73,26 @@ export function FeedList({ client, feeds, selectedFeedId, onSelect }: FeedListPr
                   </span>
                 )}
               </button>
-              <button
-                type="button"
-                className="feed-settings-toggle"
-                aria-label={`Settings for ${feed.title}`}
-                title="Feed settings"
-                aria-expanded={settingsOpen}
-                aria-controls={settingsOpen ? settingsId : undefined}
-                ref={(element) => {
-                  if (element === null) toggles.current.delete(feed.id);
-                  else toggles.current.set(feed.id, element);
-                }}
-                onClick={() => {
-                  setSettingsFor(settingsOpen ? null : feed.id);
-                }}
-              >
-                <span aria-hidden="true">⋯</span>
-              </button>
+              {/* Imported and clipped articles are never fetched: nothing to set. */}
+              {feed.kind === 'feed' && (
+                <button
+                  type="button"
+                  className="feed-settings-toggle"
+                  aria-label={`Settings for ${feed.title}`}
+                  title="Feed settings"
+                  aria-expanded={settingsOpen}
+                  aria-controls={settingsOpen ? settingsId : undefined}
+                  ref={(element) => {
+                    if (element === null) toggles.current.delete(feed.id);
+                    else toggles.current.set(feed.id, element);
+                  }}
+                  onClick={() => {
+                    setSettingsFor(settingsOpen ? null : feed.id);
+                  }}
+                >
+                  <span aria-hidden="true">⋯</span>
+                </button>
+              )}
               {settingsOpen && (
                 <FeedSettings
                   client={client}

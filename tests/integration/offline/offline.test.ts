@@ -315,6 +315,12 @@ describe('articles:clip', () => {
     expect((await call('articles:list', { feedId: clippedFeed?.id ?? 0 })).total).toBe(1);
     // Clipped is not a feed: refreshing never fetches it.
     expect((await call('feeds:refresh', {})).feeds).toEqual([]);
+    expect((await call('feeds:list', {})).map((feed) => [feed.title, feed.kind])).toEqual([['Clipped', 'import']]);
+    expectFailure(
+      await failsWith('feeds:update', { feedId: clippedFeed?.id ?? 0, fullText: 'on' }),
+      'bad-request',
+      /imported or clipped articles and is never fetched/,
+    );
   });
 
   it('stores a local HTML file, its address taken from the page, and reports images it could not save', async () => {
