@@ -43,7 +43,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
   return {
     ...createTopicHandlers(),
-    ...createAnnotationHandlers(),
+    ...createAnnotationHandlers(context),
     ...createLibraryCareHandlers(),
 
     'app:info': () =>

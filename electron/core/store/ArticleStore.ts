@@ -13,6 +13,7 @@ import type {
   OfflineSelection,
   PageStatus,
 } from '../../shared/model.ts';
+import { HighlightAnchors } from '../annotations/HighlightAnchors.ts';
 import type { CachedImage, ImageFailure } from '../extract/images/CachedImage.ts';
 import { SearchDocumentSource } from '../search/SearchDocumentSource.ts';
 import { openDatabase, schemaVersionOf } from './openDatabase.ts';
@@ -328,6 +329,7 @@ export class ArticleStore implements StoreReader, StoreWriter {
   readonly #database: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
   #searchDocuments: SearchDocumentSource | null = null;
+  #highlightAnchors: HighlightAnchors | null = null;
 
   private constructor(path: string, database: DatabaseSync) {
     this.path = path;
@@ -619,6 +621,7 @@ export class ArticleStore implements StoreReader, StoreWriter {
               id,
             );
             clearImages.run(id);
+            this.#reanchorHighlights(id, article.text);
           }
           clearCategories.run(id);
           for (const category of article.categories) insertCategory.run(id, category);
@@ -656,6 +659,7 @@ export class ArticleStore implements StoreReader, StoreWriter {
         id,
       );
       this.#statement('DELETE FROM article_images WHERE article_id = ?').run(id);
+      this.#reanchorHighlights(id, page.text);
     });
   }
 
@@ -968,6 +972,12 @@ export class ArticleStore implements StoreReader, StoreWriter {
     const record = this.getFeedRecord(id);
     if (!record) throw new Error(`ArticleStore: no feed with id ${id}`);
     return record;
+  }
+
+  /** The text changed: highlights follow their passages (or are marked lost), in the caller's transaction. */
+  #reanchorHighlights(id: string, text: string): void {
+    this.#highlightAnchors ??= new HighlightAnchors(this.#database);
+    this.#highlightAnchors.reanchor(id, text);
   }
 
   #statement(sql: string): StatementSync {

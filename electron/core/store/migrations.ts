@@ -264,6 +264,36 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'notes and highlights in the search queue',
+    up(database) {
+      // The index holds an article's notes and highlights (its `notes` field): writing one queues the
+      // article in the same transaction, as migration 2 does for the article itself. The EXISTS guard keeps
+      // a cascade from an article's delete (queued as deleted) from queueing it again as changed.
+      const queue = (trigger: string, event: string, row: 'new' | 'old', when = ''): string => `
+        CREATE TRIGGER ${trigger} AFTER ${event} ${when === '' ? '' : `WHEN ${when}`} BEGIN
+          INSERT OR REPLACE INTO search_pending (article_id, deleted)
+            SELECT ${row}.article_id, 0 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ${row}.article_id);
+        END;`;
+      database.exec(
+        [
+          queue('notes_search_insert', 'INSERT ON notes', 'new'),
+          queue('notes_search_update', 'UPDATE OF text ON notes', 'new', 'old.text IS NOT new.text'),
+          queue('notes_search_delete', 'DELETE ON notes', 'old'),
+          queue('highlights_search_insert', 'INSERT ON highlights', 'new'),
+          // Only when what is indexed changes: re-anchoring moves positions, and a colour is not searchable.
+          queue(
+            'highlights_search_update',
+            'UPDATE OF quote, comment ON highlights',
+            'new',
+            'old.quote IS NOT new.quote OR old.comment IS NOT new.comment',
+          ),
+          queue('highlights_search_delete', 'DELETE ON highlights', 'old'),
+        ].join('\n'),
+      );
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -165,6 +165,60 @@ describe('migration 4: offline full text and image cache', () => {
   });
 });
 
+describe('migration 6: notes and highlights in the search queue', () => {
+  it('queues an article when its notes or indexed highlight fields change, and not for colour or position', () => {
+    const database = openDatabase(tempFile(), migrations.slice(0, 6));
+    expect(schemaVersionOf(database)).toBe(6);
+    const pending = () =>
+      database.prepare('SELECT article_id, deleted FROM search_pending ORDER BY seq').all() as {
+        article_id: string;
+        deleted: number;
+      }[];
+    const expectQueued = (sql: string, expected: { article_id: string; deleted: number }[]) => {
+      database.exec('DELETE FROM search_pending');
+      database.exec(sql);
+      expect(pending(), sql).toEqual(expected);
+    };
+    database
+      .prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://a.test/feed', 'A', '2026-01-01')")
+      .run();
+    database.exec(
+      `INSERT INTO articles (id, feed_id, dedupe_key, title, fetched_at, sort_at, text, content_hash, word_count)
+       VALUES ('a1', 1, 'guid:1', 't', '2026-01-01', '2026-01-01', 'gallium supply is tight', 'h', 4)`,
+    );
+    const changed = [{ article_id: 'a1', deleted: 0 }];
+    expectQueued(
+      "INSERT INTO notes (article_id, text, created_at, updated_at) VALUES ('a1', 'ask', 'x', 'x')",
+      changed,
+    );
+    expectQueued("UPDATE notes SET text = 'ask again'", changed);
+    expectQueued("UPDATE notes SET text = 'ask again', updated_at = 'y'", []);
+    expectQueued(
+      `INSERT INTO highlights (article_id, quote, start, end, created_at, updated_at)
+       VALUES ('a1', 'supply', 8, 14, 'x', 'x')`,
+      changed,
+    );
+    expectQueued("UPDATE highlights SET color = 'green', start = 9, end = 15, status = 'lost'", []);
+    expectQueued("UPDATE highlights SET comment = 'why?'", changed);
+    expectQueued("UPDATE highlights SET comment = 'why?', color = 'blue'", []);
+    expectQueued("UPDATE highlights SET quote = 'supply is'", changed);
+    expectQueued('DELETE FROM highlights', changed);
+    expectQueued('DELETE FROM notes', changed);
+    // An article's delete takes its notes and highlights along; it stays queued as deleted.
+    database.exec(`
+      INSERT INTO notes (article_id, text, created_at, updated_at) VALUES ('a1', 'ask', 'x', 'x');
+      INSERT INTO highlights (article_id, quote, start, end, created_at, updated_at) VALUES ('a1', 'tight', 18, 23, 'x', 'x');
+    `);
+    expectQueued("DELETE FROM articles WHERE id = 'a1'", [{ article_id: 'a1', deleted: 1 }]);
+    expect(
+      database.prepare('SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM highlights) AS n').get(),
+    ).toEqual({
+      n: 0,
+    });
+    database.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('is idempotent: reopening a current database changes nothing', () => {
     const path = tempFile();
