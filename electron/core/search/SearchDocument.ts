@@ -5,8 +5,12 @@
  * postings, and the query engine scores them with lunr's formula.
  */
 
-/** Indexed fields, in a fixed order: a field's index in this list is its number in segment files. */
-export const SEARCH_FIELDS = ['title', 'author', 'source', 'topics', 'categories', 'text'] as const;
+/**
+ * Indexed fields, in a fixed order: a field's index in this list is its number in segment files, so a new
+ * field goes at the end and SEARCH_SCHEMA_VERSION is bumped (existing indexes are rebuilt). `notes` holds
+ * the user's notes and highlights (quote and comment) on the article.
+ */
+export const SEARCH_FIELDS = ['title', 'author', 'source', 'topics', 'categories', 'text', 'notes'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** lunr field boosts, applied to the field's term weights as lunr's Builder does. */
@@ -17,6 +21,8 @@ export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = {
   topics: 3,
   categories: 3,
   text: 1,
+  // The user's own words about the article: a match there says as much as one in its topics.
+  notes: 3,
 };
 
 export interface SearchDocument {

@@ -11,11 +11,16 @@ interface DocumentRow {
   text: string;
   source: string | null;
   categories: string | null;
+  notes: string | null;
+  highlights: string | null;
 }
 
 const SELECT_DOCUMENTS = `
   SELECT a.rowid AS rowid, a.id, a.title, a.author, a.sort_at, a.language, a.text, f.title AS source,
-         (SELECT group_concat(category, ' ') FROM article_categories c WHERE c.article_id = a.id) AS categories
+         (SELECT group_concat(category, ' ') FROM article_categories c WHERE c.article_id = a.id) AS categories,
+         (SELECT group_concat(n.text, char(10) ORDER BY n.id) FROM notes n WHERE n.article_id = a.id) AS notes,
+         (SELECT group_concat(h.quote || coalesce(char(10) || h.comment, ''), char(10) ORDER BY h.id)
+          FROM highlights h WHERE h.article_id = a.id) AS highlights
   FROM articles a JOIN feeds f ON f.id = a.feed_id`;
 
 /**
@@ -81,6 +86,8 @@ function toSearchDocument(row: DocumentRow): SearchDocument {
       topics: '',
       categories: row.categories ?? '',
       text: row.text,
+      // The user's words: notes, then each highlight's quote and comment (lost ones too: still theirs).
+      notes: [row.notes, row.highlights].filter((part) => part !== null).join('\n'),
     },
   };
 }

@@ -13,8 +13,11 @@ import { LiveSegment } from './segment/LiveSegment.ts';
 import { decodeSegment, SEGMENT_FORMAT_VERSION } from './segment/SegmentCodec.ts';
 import { IndexWorkerPool } from './worker/IndexWorkerPool.ts';
 
-/** Bump when fields, analysis or the manifest change meaning: any mismatch rebuilds the index. */
-export const SEARCH_SCHEMA_VERSION = 1;
+/**
+ * Bump when fields, analysis or the manifest change meaning: any mismatch rebuilds the index.
+ * 2: the `notes` field (notes and highlights) joined the fields.
+ */
+export const SEARCH_SCHEMA_VERSION = 2;
 const MANIFEST_FILE = 'manifest.json';
 const NO_INDEX_YET = 'no index yet';
 /** Below this, splitting bulk work across workers costs more than it saves. */

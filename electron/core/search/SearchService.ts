@@ -3,6 +3,7 @@ import { OffprintError } from '../../shared/errors.ts';
 import type { ArticleSummary, RelatedArticles, SearchHit, SearchResults } from '../../shared/model.ts';
 import { parseQuery } from '../../shared/query/parseQuery.ts';
 import type { ParsedQuery, QueryClause } from '../../shared/query/ParsedQuery.ts';
+import { AnnotationStore } from '../annotations/AnnotationStore.ts';
 import type { ArticleStore } from '../store/ArticleStore.ts';
 import { buildSnippet, highlightRanges, type TermsOfWord } from './buildSnippet.ts';
 import { SEARCH_FIELDS } from './SearchDocument.ts';
@@ -61,6 +62,7 @@ export class SearchService {
   readonly #index: SearchIndex;
   readonly #store: ArticleStore;
   readonly #clock: () => Date;
+  #annotations: AnnotationStore | null = null;
 
   constructor(index: SearchIndex, store: ArticleStore, clock: () => Date) {
     this.#index = index;
@@ -73,7 +75,6 @@ export class SearchService {
     const parsed = parseQuery(request.query, { now: this.#clock() });
     const problems = [...parsed.problems];
     const filters = parsed.filters;
-    if (filters.hasNote) problems.push('has:note is not available yet (notes arrive with a later version) — ignored.');
     // The request's feed (the list the user is in) and the query's feed: filters both hold.
     const queryFeeds = filters.feedIds ?? [];
     const feedIds =
@@ -121,6 +122,13 @@ export class SearchService {
     }
     if (allowed) {
       hits = hits.filter((hit) => allowed.has(segments[hit.segment]?.reader.documentId(hit.document) ?? ''));
+    }
+    if (filters.hasNote !== undefined) {
+      // has:note (-has:note): articles with (without) a note, as the store says now.
+      this.#annotations ??= new AnnotationStore(this.#store);
+      const noted = this.#annotations.notedArticleIds();
+      const wanted = filters.hasNote;
+      hits = hits.filter((hit) => noted.has(segments[hit.segment]?.reader.documentId(hit.document) ?? '') === wanted);
     }
     const order = request.sort === 'date' || parsed.groups.length === 0 ? compareByDate : compareByRelevance;
     const page = selectTop(hits, request.offset + request.limit, order).slice(request.offset);

@@ -17,7 +17,7 @@
  */
 
 /** The indexed fields, named as electron/core/search names them. */
-export const SEARCH_FIELD_NAMES = ['title', 'author', 'source', 'topics', 'categories', 'text'] as const;
+export const SEARCH_FIELD_NAMES = ['title', 'author', 'source', 'topics', 'categories', 'text', 'notes'] as const;
 export type SearchFieldName = (typeof SEARCH_FIELD_NAMES)[number];
 
 export type QueryPresence = 'optional' | 'required' | 'prohibited';
@@ -66,7 +66,7 @@ export interface QueryGroup {
 export interface QueryFilters {
   readonly saved?: boolean;
   readonly read?: boolean;
-  /** Accepted and passed through; notes arrive with issue 5. */
+  /** `has:note`: only articles with a note (true) or, negated, without one (false). */
   readonly hasNote?: boolean;
   /** Epoch ms, inclusive: published at or after. */
   readonly after?: number;

@@ -60,6 +60,9 @@ const FIELD_NAMES: ReadonlyMap<string, SearchFieldName> = new Map([
   ['categories', 'categories'],
   ['text', 'text'],
   ['body', 'text'],
+  // The user's notes and highlights (quotes and comments).
+  ['note', 'notes'],
+  ['notes', 'notes'],
 ]);
 
 const FILTER_NAMES: ReadonlySet<string> = new Set(['is', 'has', 'after', 'before', 'date', 'feed']);

@@ -16,7 +16,7 @@ export const QUERY_HELP: readonly QueryHelpEntry[] = [
   {
     syntax: 'title:gallium',
     meaning:
-      'Only in one field: title, author, source (the feed), topic, category, text (or body). Also title:"rare earths".',
+      'Only in one field: title, author, source (the feed), topic, category, text (or body), note (your notes and highlights). Also title:"rare earths".',
   },
   { syntax: 'german*', meaning: 'Any word starting with german; *mania ends with it, ge*ium has anything inside.' },
   { syntax: 'gallium~1', meaning: 'Up to one letter different (gallium~ is the same); ~2 allows two.' },
@@ -34,7 +34,10 @@ export const QUERY_HELP: readonly QueryHelpEntry[] = [
     meaning: 'Saved articles; -is:saved for the others. Filters apply to the whole query, even inside OR or ( ).',
   },
   { syntax: 'is:unread', meaning: 'Unread articles; is:read for read ones.' },
-  { syntax: 'has:note', meaning: 'Articles with a note.' },
+  {
+    syntax: 'has:note',
+    meaning: 'Articles with a note; -has:note for those without. note:gallium searches the notes.',
+  },
   {
     syntax: 'after:2025-01-01',
     meaning: 'Published on or after that day; after:2025-03 from 1 March, after:2025 from 1 January (UTC).',

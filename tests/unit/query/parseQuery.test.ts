@@ -112,6 +112,12 @@ describe('parseQuery: fields', () => {
     ]);
   });
 
+  it('reads note: and notes: as the notes field (notes and highlights)', () => {
+    expect(clean('note:gallium Notes:"export licence"')).toEqual([
+      [term('gallium', { fields: ['notes'] }), phrase('export licence', { fields: ['notes'] })],
+    ]);
+  });
+
   it('names the same fields as the search engine', () => {
     expect([...SEARCH_FIELD_NAMES]).toEqual([...SEARCH_FIELDS]);
   });

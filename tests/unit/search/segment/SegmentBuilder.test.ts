@@ -9,7 +9,7 @@ function document(id: string, text: AnalyzedField, publishedAt: number | null = 
   return {
     id,
     publishedAt,
-    fields: { title: empty, author: empty, source: empty, topics: empty, categories: empty, text },
+    fields: { title: empty, author: empty, source: empty, topics: empty, categories: empty, text, notes: empty },
   };
 }
 

@@ -21,6 +21,7 @@ const FIELD_SHAPES: Readonly<Record<SearchField, readonly [number, number]>> = {
   topics: [4, 0.5],
   categories: [3, 0.5],
   text: [400, 0.1],
+  notes: [20, 0.8],
 };
 
 /**
