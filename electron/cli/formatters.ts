@@ -5,6 +5,8 @@ import type {
   ClipResult,
   Feed,
   FeedRefreshResult,
+  Highlight,
+  Note,
   OfflineReport,
   OpmlImportReport,
   RefreshReport,
@@ -88,10 +90,52 @@ export function formatArticle(article: Article): string {
     article.url ?? '',
     article.categories.length > 0 ? `Categories: ${article.categories.join(', ')}` : '',
     offlineLine(article),
+    lostLine(article.highlights),
     '',
     article.text || article.summary || '(no text stored)',
   ];
-  return lines.filter((line, index) => index >= 5 || line !== '').join('\n');
+  return [...lines.filter((line, index) => index >= 6 || line !== ''), ...annotationLines(article)].join('\n');
+}
+
+/** Said before the text, so a reader of a long article knows to look below it. */
+function lostLine(highlights: readonly Highlight[]): string {
+  const lost = highlights.filter((highlight) => highlight.status === 'lost').length;
+  if (lost === 0) return '';
+  return `${plural(lost, 'highlight')} LOST: the article changed and ${lost === 1 ? 'its passage is' : 'their passages are'} no longer in the text (listed below)`;
+}
+
+/** Notes and highlights after the article's text, each with the id the CLI's note and highlight commands take. */
+function annotationLines(article: Article): string[] {
+  const lines: string[] = [];
+  if (article.highlights.length > 0) lines.push('', `Highlights (${article.highlights.length})`);
+  for (const highlight of article.highlights) lines.push(...highlightLines(highlight));
+  if (article.notes.length > 0) lines.push('', `Notes (${article.notes.length})`);
+  for (const note of article.notes) lines.push(...noteLines(note));
+  return lines;
+}
+
+function highlightLines(highlight: Highlight): string[] {
+  const state = highlight.status === 'lost' ? 'LOST, no longer in the text' : `at ${highlight.start}–${highlight.end}`;
+  return [
+    `  [${highlight.id}] ${highlight.color}, ${state}: “${highlight.quote.replace(/\s+/g, ' ').trim()}”`,
+    ...(highlight.comment === null ? [] : [`      comment: ${highlight.comment}`]),
+  ];
+}
+
+function noteLines(note: Note): string[] {
+  const edited = note.updatedAt === note.createdAt ? '' : `, edited ${note.updatedAt.slice(0, 10)}`;
+  return [
+    `  [${note.id}] ${note.createdAt.slice(0, 10)}${edited}`,
+    ...note.text.split('\n').map((line) => `      ${line}`),
+  ];
+}
+
+export function formatNote(note: Note): string {
+  return [`Note ${note.id} on article ${note.articleId}:`, ...noteLines(note).slice(1)].join('\n');
+}
+
+export function formatHighlight(highlight: Highlight): string {
+  return [`Highlight ${highlight.id} on article ${highlight.articleId}:`, ...highlightLines(highlight)].join('\n');
 }
 
 function offlineLine(article: Article): string {

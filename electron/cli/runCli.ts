@@ -14,6 +14,8 @@ import {
   formatArticlePage,
   formatClipResult,
   formatFeeds,
+  formatHighlight,
+  formatNote,
   formatOfflineReport,
   formatOpmlReport,
   formatRefreshReport,
@@ -52,13 +54,24 @@ Feeds
   opml export [file]                write subscriptions as OPML (stdout when no file)
 
 Articles
-  articles list [--feed ID] [--unread] [--saved] [--limit N] [--offset N]
+  articles list [--feed ID] [--unread] [--saved] [--sort newest|saved] [--limit N] [--offset N]
+                                    (--saved --sort saved: the saved list, most recently saved first)
   articles show <id>                one article with its text
   articles import <file.jsonl[.gz]> one JSON object a line: title, body or html, url, date, source, topics
   save <id> | unsave <id>
   clip <url | file.html> [--url URL]
                                     save one page as an article of "Clipped", with its images
                                     (--url: where a saved file came from, for its links and images)
+
+Notes and highlights
+  note <articleId> <text...>        add a markdown note to an article
+  notes edit <noteId> <text...>     change a note's text
+  notes remove <noteId>             delete a note
+  highlight <articleId> <quote> [--comment TEXT] [--color yellow|green|blue|pink|purple]
+                                    highlight a passage of the article's text
+  highlights edit <id> [--comment TEXT] [--color C]
+  highlights remove <id>            delete a highlight
+                                    (articles show lists them; search note:word, has:note)
 
 Offline
   prepare [--feed ID]... [--saved] [--since 14d|2026-11-01]
@@ -101,6 +114,8 @@ interface Parsed {
     title?: string;
     since?: string;
     url?: string;
+    comment?: string;
+    color?: string;
   };
 }
 
@@ -160,6 +175,22 @@ export function parseSince(value: string, now: Date): string {
   return date.toISOString();
 }
 
+const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+function highlightColor(value: string): (typeof HIGHLIGHT_COLORS)[number] {
+  const color = HIGHLIGHT_COLORS.find((name) => name === value);
+  if (!color)
+    throw new UsageError(`--color must be one of ${HIGHLIGHT_COLORS.join(', ')}, got ${JSON.stringify(value)}`);
+  return color;
+}
+
+function articleOrder(value: string): 'newest' | 'saved' {
+  if (value !== 'newest' && value !== 'saved') {
+    throw new UsageError(`articles list --sort must be newest or saved, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 /** Searching from the CLI first brings the index up to date with the library (building it the first time). */
 async function readyIndex(library: Library, io: CliIo, quiet: boolean): Promise<void> {
   const stop = quiet ? () => undefined : printSearchProgress(library, io);
@@ -194,6 +225,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         title: { type: 'string' },
         since: { type: 'string' },
         url: { type: 'string' },
+        comment: { type: 'string' },
+        color: { type: 'string' },
       },
     });
   } catch (error) {
@@ -384,6 +417,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
               ...(values.feed !== undefined ? { feedId: oneFeed(values.feed) } : {}),
               ...(values.unread ? { unread: true } : {}),
               ...(values.saved ? { saved: true } : {}),
+              ...(values.sort !== undefined ? { sort: articleOrder(values.sort) } : {}),
               ...(values.limit !== undefined ? { limit: integer(values.limit, '--limit') } : {}),
               ...(values.offset !== undefined ? { offset: integer(values.offset, '--offset') } : {}),
             },
@@ -452,6 +486,61 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         stop();
       }
     }
+    case 'note':
+      return call(
+        'notes:add',
+        { articleId: need(subcommand, 'article id'), text: need(rest.join(' '), 'note text') },
+        formatNote,
+      );
+    case 'notes':
+      switch (subcommand) {
+        case 'edit':
+          return call(
+            'notes:edit',
+            { id: requireInteger(rest[0], 'note id'), text: need(rest.slice(1).join(' '), 'note text') },
+            formatNote,
+          );
+        case 'remove':
+          return call('notes:remove', { id: requireInteger(rest[0], 'note id') }, (removed) =>
+            removed.removed ? 'Note removed.' : 'No such note; nothing removed.',
+          );
+        default:
+          throw new UsageError(`unknown notes command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
+    case 'highlight':
+      return call(
+        'highlights:add',
+        {
+          articleId: need(subcommand, 'article id'),
+          quote: need(rest.join(' '), 'quote'),
+          ...(values.comment === undefined ? {} : { comment: values.comment }),
+          ...(values.color === undefined ? {} : { color: highlightColor(values.color) }),
+        },
+        formatHighlight,
+      );
+    case 'highlights':
+      switch (subcommand) {
+        case 'edit':
+          if (values.comment === undefined && values.color === undefined) {
+            throw new UsageError('highlights edit needs --comment or --color');
+          }
+          return call(
+            'highlights:edit',
+            {
+              id: requireInteger(rest[0], 'highlight id'),
+              // An empty --comment clears it.
+              ...(values.comment === undefined ? {} : { comment: values.comment === '' ? null : values.comment }),
+              ...(values.color === undefined ? {} : { color: highlightColor(values.color) }),
+            },
+            formatHighlight,
+          );
+        case 'remove':
+          return call('highlights:remove', { id: requireInteger(rest[0], 'highlight id') }, (removed) =>
+            removed.removed ? 'Highlight removed.' : 'No such highlight; nothing removed.',
+          );
+        default:
+          throw new UsageError(`unknown highlights command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
     case 'save':
     case 'unsave':
       return call(

@@ -1,10 +1,14 @@
+import { useMemo, useRef, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import type { ImageSource } from '../api/createClient.ts';
 import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
+import type { QuoteMark } from '../markQuotes.ts';
+import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { OfflineNotice } from './OfflineNotice.tsx';
+import { SelectionHighlighter } from './SelectionHighlighter.tsx';
 import { RelatedSection } from './RelatedSection.tsx';
 import { SafeArticleHtml } from './SafeArticleHtml.tsx';
 
@@ -41,7 +45,28 @@ function hasMarkup(html: string): boolean {
  * HTML shows its plain text as paragraphs.
  */
 export function ArticleReader({ client, articleId, revision, imageSource, onOpen }: ArticleReaderProps) {
-  const article = useResult(`article ${articleId} ${revision}`, () => client.articles.get({ id: articleId }));
+  // Our own changes (save, notes, highlights) reload the article at once, before the library's event arrives.
+  const [edits, setEdits] = useState(0);
+  const reload = (): void => {
+    setEdits((value) => value + 1);
+  };
+  const article = useResult(`article ${articleId} ${revision} ${edits}`, () => client.articles.get({ id: articleId }));
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const highlights = article.status === 'ready' ? article.value.highlights : null;
+  const textLength = article.status === 'ready' ? article.value.text.length : 0;
+  const marks = useMemo<readonly QuoteMark[]>(
+    () =>
+      (highlights ?? [])
+        .filter((highlight) => highlight.status === 'anchored')
+        .map((highlight) => ({
+          id: highlight.id,
+          quote: highlight.quote,
+          color: highlight.color,
+          position: textLength === 0 ? 0 : highlight.start / textLength,
+        })),
+    [highlights, textLength],
+  );
 
   if (article.status !== 'ready') {
     return (
@@ -57,7 +82,16 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
     );
   }
 
-  const { title, feedTitle, siteName, author, publishedAt, fetchedAt, url, text, contentHtml, offline } = article.value;
+  const { title, feedTitle, siteName, author, publishedAt, fetchedAt, url, text, contentHtml, offline, saved, notes } =
+    article.value;
+
+  async function toggleSaved(): Promise<void> {
+    setSaveError(null);
+    const result = await client.articles.setSaved({ id: articleId, saved: !saved });
+    if (result.ok) reload();
+    else setSaveError(plainMessage(result.error.message));
+  }
+
   const paragraphs = paragraphsOf(text);
   const plainBody = (
     <div className="reader-body">
@@ -80,6 +114,16 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
           {author !== null && <span>{author}</span>}
           <time dateTime={publishedAt ?? fetchedAt}>{formatDate(publishedAt ?? fetchedAt)}</time>
         </p>
+        <div className="reader-actions">
+          <button type="button" aria-pressed={saved} onClick={() => void toggleSaved()}>
+            {saved ? '★ Saved' : '☆ Save'}
+          </button>
+          {saveError !== null && (
+            <span className="error" role="alert">
+              {saveError}
+            </span>
+          )}
+        </div>
         <OfflineNotice offline={offline} />
         {url !== null && (
           <p className="reader-link">
@@ -90,11 +134,21 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
           </p>
         )}
       </header>
-      {contentHtml !== null && hasMarkup(contentHtml) ? (
-        <SafeArticleHtml html={contentHtml} imageSource={imageSource} fallback={plainBody} />
-      ) : (
-        plainBody
-      )}
+      <div ref={bodyRef} className="reader-text">
+        {contentHtml !== null && hasMarkup(contentHtml) ? (
+          <SafeArticleHtml html={contentHtml} imageSource={imageSource} fallback={plainBody} marks={marks} />
+        ) : (
+          plainBody
+        )}
+      </div>
+      <SelectionHighlighter client={client} articleId={articleId} container={bodyRef} onHighlighted={reload} />
+      <AnnotationsPanel
+        client={client}
+        articleId={articleId}
+        notes={notes}
+        highlights={article.value.highlights}
+        onChanged={reload}
+      />
       <RelatedSection client={client} articleId={articleId} onOpen={onOpen} />
     </article>
   );

@@ -10,12 +10,11 @@ export interface FeedListProps {
   readonly client: OffprintApi;
   readonly feeds: LoadState<readonly Feed[]>;
   readonly selectedFeedId: number | null;
-  /** null selects every feed. */
-  readonly onSelect: (feedId: number | null) => void;
+  readonly onSelect: (feedId: number) => void;
 }
 
 /**
- * "All articles" plus one row per subscribed feed, with unread counts and
+ * One row per subscribed feed, with unread counts and
  * fetch errors. Each feed row has a settings button (shown on hover, always
  * in the tab order) that opens the feed's settings under it.
  */
@@ -32,24 +31,10 @@ export function FeedList({ client, feeds, selectedFeedId, onSelect }: FeedListPr
       </p>
     );
   }
-  const totalUnread = feeds.value.reduce((sum, feed) => sum + feed.unreadCount, 0);
   return (
     <>
       <h2 className="pane-heading">Feeds</h2>
       <ul className="feed-list">
-        <li className="feed-item">
-          <button
-            type="button"
-            className="row feed-row"
-            aria-current={selectedFeedId === null ? 'true' : undefined}
-            onClick={() => {
-              onSelect(null);
-            }}
-          >
-            <span className="feed-title">All articles</span>
-            <UnreadCount count={totalUnread} />
-          </button>
-        </li>
         {feeds.value.map((feed) => {
           const settingsId = `${settingsIdPrefix}-${feed.id}`;
           const settingsOpen = settingsFor === feed.id;

@@ -10,6 +10,8 @@ export interface SearchBoxProps {
   readonly onSortChange: (sort: SearchSort) => void;
   /** The library's plain-English notes on the query that is shown, one sentence each. */
   readonly problems: readonly string[];
+  /** Offered while searching: follow this query as a topic. */
+  readonly onSaveAsTopic?: (query: string) => void;
 }
 
 const SORTS: readonly { readonly value: SearchSort; readonly label: string }[] = [
@@ -28,7 +30,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
  * a sort toggle while searching, the query's problems in plain words below
  * it, and `?` for the syntax sheet.
  */
-export function SearchBox({ query, onQueryChange, sort, onSortChange, problems }: SearchBoxProps) {
+export function SearchBox({ query, onQueryChange, sort, onSortChange, problems, onSaveAsTopic }: SearchBoxProps) {
   const inputId = useId();
   const problemsId = useId();
   const helpId = useId();
@@ -112,6 +114,17 @@ export function SearchBox({ query, onQueryChange, sort, onSortChange, problems }
               {option.label}
             </button>
           ))}
+          {onSaveAsTopic !== undefined && (
+            <button
+              type="button"
+              className="save-as-topic"
+              onClick={() => {
+                onSaveAsTopic(query.trim());
+              }}
+            >
+              Save as topic
+            </button>
+          )}
         </div>
       )}
       <div id={problemsId} className="search-problems" aria-live="polite">

@@ -28,7 +28,7 @@ export class ReaderPage {
 
   constructor(page: Page) {
     this.page = page;
-    this.feedsNav = page.getByRole('navigation', { name: 'Feeds' });
+    this.feedsNav = page.getByRole('navigation', { name: 'Library' });
     this.articlesPane = page.getByRole('main').getByRole('region', { name: 'Articles', exact: true });
     this.reader = page.getByRole('main').getByRole('article');
     this.feedUrlInput = this.feedsNav.getByLabel('Feed or site URL');
