@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract.ts';
+import type { RestoreReport } from '../shared/model.ts';
+import { LibraryCare } from './care/LibraryCare.ts';
+import { applyStagedRestore } from './care/restoreLibrary.ts';
 import { createHandlers } from './createHandlers.ts';
 import { EventHub } from './EventHub.ts';
 import { fetchResource, type FetchOptions } from './feeds/fetchResource.ts';
@@ -54,6 +57,10 @@ export interface Library {
   readonly events: EventHub;
   /** The search index and service, opened on first use. */
   search(): LibrarySearch;
+  /** Retention, unused images, backup and restore. */
+  readonly care: LibraryCare;
+  /** The backup put in place as the library opened (a restore staged by `library:restore`), or null. */
+  readonly restored: RestoreReport | null;
   close(): Promise<void>;
 }
 
@@ -63,10 +70,13 @@ export const INDEX_DIRECTORY = 'index';
 /** Opens the library in `dataDir`, creating and migrating it as needed. */
 export function openLibrary(options: LibraryOptions): Promise<Library> {
   mkdirSync(options.dataDir, { recursive: true });
+  // A restore staged by library:restore replaces the database, images and index before anything opens them.
+  const restored = applyStagedRestore(options.dataDir);
   const store = ArticleStore.open(join(options.dataDir, DATABASE_FILE));
   const images = new ImageStore(options.dataDir);
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
+  const care = new LibraryCare({ store, images, events, clock, dataDir: options.dataDir, version: OFFPRINT_VERSION });
   const fetch = options.fetch ?? fetchResource;
   // One politeness budget per host for feeds, pages and images together.
   const limiter = new HostLimiter({ perHost: 2 });
@@ -135,6 +145,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     events,
     clock,
     search: openSearch,
+    care,
     dataDir: options.dataDir,
     version: OFFPRINT_VERSION,
   });
@@ -148,12 +159,16 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     handlers,
     events,
     search: openSearch,
+    care,
+    restored,
     async close() {
       if (closed) return;
       closed = true;
       stopCatchingUp();
       stopWatching();
       await offline.stop();
+      // After the passes: an image collection waits for them to finish.
+      await care.stop();
       await extractor.dispose();
       await search?.index.close();
       store.close();

@@ -10,6 +10,7 @@ import { clipPage, type ClipContext } from './offline/clipPage.ts';
 import type { OfflinePreparer } from './offline/OfflinePreparer.ts';
 import { createAnnotationHandlers } from './annotations/createAnnotationHandlers.ts';
 import { createLibraryCareHandlers } from './care/createLibraryCareHandlers.ts';
+import type { LibraryCare } from './care/LibraryCare.ts';
 import { createTopicHandlers } from './topics/createTopicHandlers.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
@@ -28,6 +29,8 @@ export interface HandlerContext {
   readonly version: string;
   /** The search index and service, opened on first use. */
   readonly search: () => LibrarySearch;
+  /** Retention, unused images, backup and restore. */
+  readonly care: LibraryCare;
 }
 
 /** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
@@ -44,7 +47,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   return {
     ...createTopicHandlers(),
     ...createAnnotationHandlers(context),
-    ...createLibraryCareHandlers(),
+    ...createLibraryCareHandlers(context.care),
 
     'app:info': () =>
       Promise.resolve({
@@ -126,6 +129,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       requireFeed('feeds:remove', feedId);
       const outcome = store.writer.removeFeed(feedId, now());
       events.emit('library:changed', { reason: 'feeds', feedIds: [feedId] });
+      // The deleted articles' image files, unless other articles use them too.
+      context.care.scheduleImageCollection();
       return Promise.resolve({ removed: true, ...outcome });
     },
 

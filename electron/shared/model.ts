@@ -374,10 +374,23 @@ export interface ArticleAnnotations {
   readonly highlights: readonly Highlight[];
 }
 
-/** Retention in days; null keeps everything. Saved, noted and highlighted articles are never deleted. */
+/**
+ * Retention in days; null keeps everything. Saved, noted and highlighted articles are never deleted, nor unread
+ * ones. A feed's own days beat the global ones; a feed with null follows the global setting, except the
+ * "Clipped" source, whose pages the global setting never deletes.
+ */
 export interface RetentionSettings {
   readonly globalDays: number | null;
-  readonly feeds: readonly { readonly feedId: number; readonly title: string; readonly days: number | null }[];
+  /**
+   * Every subscribed feed (and source of imported or clipped articles): its own setting (`days`), and the one
+   * that applies to it (`effectiveDays`: its own, else the global one; null keeps everything).
+   */
+  readonly feeds: readonly {
+    readonly feedId: number;
+    readonly title: string;
+    readonly days: number | null;
+    readonly effectiveDays: number | null;
+  }[];
 }
 
 export interface RetentionPreview {
@@ -395,6 +408,8 @@ export interface RetentionReport {
   readonly deleted: number;
   readonly imagesDeleted: number;
   readonly bytesFreed: number;
+  /** Image files that could not be deleted, one sentence each (their rows stay, so a later run retries). */
+  readonly problems: readonly string[];
 }
 
 export interface BackupReport {
@@ -403,14 +418,24 @@ export interface BackupReport {
   readonly articles: number;
   readonly images: number;
   readonly createdAt: string;
+  /** Images the library lists but whose files are missing or damaged on disk, left out and named here. */
+  readonly problems: readonly string[];
 }
 
 export interface RestoreReport {
   readonly file: string;
+  /** When the backup was made. */
+  readonly createdAt: string;
   readonly articles: number;
   readonly images: number;
-  /** Where the library that was replaced now is (kept until the user removes it). */
+  /**
+   * Where the library that was replaced now is (kept until the user removes it); with `restartRequired`,
+   * where it will be once the library is reopened. Null when there was no library to replace.
+   */
   readonly previousLibrary: string | null;
-  /** True when the running app must reopen the library (Electron relaunches). */
+  /**
+   * True when the backup is checked and staged but not yet in place: the running app must reopen the
+   * library (Electron relaunches), which puts it in place before the database opens.
+   */
   readonly restartRequired: boolean;
 }

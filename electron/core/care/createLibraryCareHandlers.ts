@@ -1,21 +1,23 @@
 import type { Handlers } from '../../shared/contract.ts';
-import { OffprintError } from '../../shared/errors.ts';
+import type { LibraryCare } from './LibraryCare.ts';
 
 export type LibraryCareHandlers = Pick<
   Handlers,
   'retention:get' | 'retention:set' | 'retention:preview' | 'retention:run' | 'library:backup' | 'library:restore'
 >;
 
-// IN PROGRESS (issue 5): replaced by the retention and backup implementation before the issue is resolved.
-const pending = (name: string) => () => Promise.reject(new OffprintError('unavailable', `${name}: not available yet`));
-
-export function createLibraryCareHandlers(): LibraryCareHandlers {
+/**
+ * Retention, backup and restore over LibraryCare. `library:restore` checks the archive and stages it; the
+ * library is replaced when it next opens (the report says `restartRequired`): the open database, images and
+ * index cannot be swapped under the running app.
+ */
+export function createLibraryCareHandlers(care: LibraryCare): LibraryCareHandlers {
   return {
-    'retention:get': pending('retention:get'),
-    'retention:set': pending('retention:set'),
-    'retention:preview': pending('retention:preview'),
-    'retention:run': pending('retention:run'),
-    'library:backup': pending('library:backup'),
-    'library:restore': pending('library:restore'),
+    'retention:get': () => Promise.resolve(care.retentionSettings()),
+    'retention:set': (request) => Promise.resolve(care.setRetention(request)),
+    'retention:preview': ({ limit }) => Promise.resolve(care.previewRetention(limit)),
+    'retention:run': () => care.runRetention(),
+    'library:backup': ({ file }) => care.backup(file),
+    'library:restore': ({ file }) => care.stageRestore(file),
   };
 }

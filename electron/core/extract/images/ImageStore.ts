@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { statSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMAGE_TYPES, imageExtension, parseImageContentType } from './ImageType.ts';
@@ -94,6 +95,30 @@ export class ImageStore {
       if (isMissingFile(error)) return null;
       throw new Error(`ImageStore.read: cannot read ${found.file}`, { cause: error });
     }
+  }
+
+  /**
+   * Deletes the file stored under `hash`; returns its size, or null when there was none.
+   *
+   * Synchronous on purpose: the image collector (core/care) first checks that no caching pass is running,
+   * then removes files with no `await` in between, so no pass can find a file here (and skip writing it)
+   * just before it goes.
+   */
+  remove(hash: string): number | null {
+    assertHash('remove', hash);
+    for (const type of IMAGE_TYPES) {
+      const file = this.filePath(hash, type);
+      try {
+        const info = statSync(file);
+        if (!info.isFile()) continue;
+        unlinkSync(file);
+        return info.size;
+      } catch (error) {
+        if (isMissingFile(error)) continue;
+        throw new Error(`ImageStore.remove: cannot delete ${file}`, { cause: error });
+      }
+    }
+    return null;
   }
 
   /** A hash has exactly one type (the bytes decide it), so at most one of these names exists. */
