@@ -2,6 +2,7 @@ import type {
   Article,
   ArticlePage,
   ArticleSummary,
+  BackupReport,
   ClipResult,
   Feed,
   FeedRefreshResult,
@@ -11,6 +12,10 @@ import type {
   OpmlImportReport,
   RefreshReport,
   RelatedArticles,
+  RestoreReport,
+  RetentionPreview,
+  RetentionReport,
+  RetentionSettings,
   SearchResults,
   Snippet,
 } from '../shared/model.ts';
@@ -197,4 +202,72 @@ export function formatRelated(related: RelatedArticles): string {
   for (const { article, score } of related.related)
     lines.push(`${score.toFixed(2).padStart(6)}  ${articleLine(article)}`);
   return lines.join('\n');
+}
+
+function sizeOf(bytes: number): string {
+  if (bytes >= MEBIBYTE) return `${(bytes / MEBIBYTE).toFixed(1)} MB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+function keptFor(days: number | null): string {
+  return days === null ? 'keep everything' : `delete read articles older than ${plural(days, 'day')}`;
+}
+
+export function formatRetentionSettings(settings: RetentionSettings): string {
+  const lines = [
+    `Retention: ${keptFor(settings.globalDays)}${settings.globalDays === null ? ' (the default)' : ''}.`,
+    '  Saved, noted, highlighted and unread articles are always kept.',
+  ];
+  for (const feed of settings.feeds) {
+    const own = feed.days === null ? '' : ' (its own setting)';
+    lines.push(`${String(feed.feedId).padStart(4)}  ${feed.title}: ${keptFor(feed.effectiveDays)}${own}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatRetentionPreview(preview: RetentionPreview): string {
+  if (preview.total === 0 && preview.images === 0) {
+    return 'Nothing to clean up: no read article is past its retention, and every image file is in use.';
+  }
+  const lines = [
+    `A clean-up would delete ${plural(preview.total, 'article')} and ${plural(preview.images, 'image file')} ` +
+      `(${sizeOf(preview.imageBytes)}).`,
+  ];
+  for (const feed of preview.byFeed) lines.push(`${String(feed.feedId).padStart(4)}  ${feed.title}: ${feed.count}`);
+  if (preview.sample.length > 0) lines.push('Oldest:');
+  for (const article of preview.sample) lines.push(`      ${articleLine(article)}`);
+  return lines.join('\n');
+}
+
+export function formatRetentionReport(report: RetentionReport): string {
+  return [
+    `Deleted ${plural(report.deleted, 'article')} and ${plural(report.imagesDeleted, 'image file')} ` +
+      `(${sizeOf(report.bytesFreed)} freed).`,
+    ...report.problems.map((problem) => `  problem: ${problem}`),
+  ].join('\n');
+}
+
+export function formatBackupReport(report: BackupReport): string {
+  return [
+    `Backed up ${plural(report.articles, 'article')} and ${plural(report.images, 'image')} to ${report.file} ` +
+      `(${sizeOf(report.bytes)}).`,
+    ...report.problems.map((problem) => `  left out: ${problem}`),
+  ].join('\n');
+}
+
+export function formatRestoreReport(report: RestoreReport): string {
+  const what = `${plural(report.articles, 'article')} and ${plural(report.images, 'image')} from ${report.file} (backup of ${report.createdAt})`;
+  if (report.restartRequired) {
+    return [
+      `Checked ${what}.`,
+      'It replaces the library when Offprint next opens it.',
+      ...(report.previousLibrary === null ? [] : [`The current library will be kept in ${report.previousLibrary}`]),
+    ].join('\n');
+  }
+  return [
+    `Restored ${what}.`,
+    report.previousLibrary === null
+      ? 'There was no library to replace.'
+      : `The previous library is kept in ${report.previousLibrary}`,
+  ].join('\n');
 }

@@ -3,8 +3,10 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CallName, RequestOf, ResponseOf } from '../shared/contract.ts';
 import { dispatchCall } from '../shared/dispatch.ts';
-import type { ErrorInfo } from '../shared/errors.ts';
+import { toErrorInfo, type ErrorInfo } from '../shared/errors.ts';
 import { openLibrary, type Library } from '../core/Library.ts';
+import type { CareProgress } from '../core/care/CareProgress.ts';
+import { restoreLibrary } from '../core/care/restoreLibrary.ts';
 import { decodeBody } from '../core/feeds/decodeBody.ts';
 import { importArticles } from '../core/ingest/importArticles.ts';
 import { StoreError } from '../core/store/openDatabase.ts';
@@ -12,6 +14,7 @@ import { defaultDataDir } from './defaultDataDir.ts';
 import {
   formatArticle,
   formatArticlePage,
+  formatBackupReport,
   formatClipResult,
   formatFeeds,
   formatHighlight,
@@ -21,6 +24,10 @@ import {
   formatRefreshReport,
   formatRefreshResult,
   formatRelated,
+  formatRestoreReport,
+  formatRetentionPreview,
+  formatRetentionReport,
+  formatRetentionSettings,
   formatSearchResults,
 } from './formatters.ts';
 
@@ -85,6 +92,19 @@ Search
   related <id>                      articles like this one, and the same story from other sources
   reindex                           rebuild the search index from the library
 
+Library care
+  retention [show]                  how long read articles are kept, globally and per feed
+  retention set --days N | --keep [--feed ID]
+                                    delete read articles older than N days, or keep everything (the default);
+                                    with --feed, that feed's own setting (--keep: follow the global one).
+                                    Saved, noted, highlighted and unread articles are always kept
+  retention preview [--limit N]     what a clean-up would delete now: articles by feed, image files
+  retention run [--yes]             delete them (without --yes it only previews)
+  backup <file>                     write the library (database, images, settings) to one archive;
+                                    safe while the app runs
+  restore <file>                    check a backup completely, then replace the library with it (the old
+                                    one is kept in replaced-<time>/ in the data directory); close the app first
+
 Other
   info                              version, data directory and counts
   serve [--port N]                  start the Node host; prints its URL with the access token
@@ -114,6 +134,9 @@ interface Parsed {
     title?: string;
     since?: string;
     url?: string;
+    days?: string;
+    keep?: boolean;
+    yes?: boolean;
     comment?: string;
     color?: string;
   };
@@ -201,6 +224,72 @@ async function readyIndex(library: Library, io: CliIo, quiet: boolean): Promise<
   }
 }
 
+/** Library care progress on stderr, at most one line per 10% of each phase. */
+function careProgressPrinter(io: CliIo): (progress: CareProgress) => void {
+  let lastShown = '';
+  return (progress) => {
+    const tenth = progress.total === 0 ? 10 : Math.floor((progress.done / progress.total) * 10);
+    const step = `${progress.phase} ${tenth}`;
+    if (step === lastShown) return;
+    lastShown = step;
+    io.stderr(`${progress.operation}: ${progress.phase} ${progress.done}/${progress.total}\n`);
+  };
+}
+
+/** Runs `work` with library care progress on stderr (none with --json, whose stdout is one document). */
+async function withCareProgress(
+  library: Library,
+  io: CliIo,
+  json: boolean,
+  work: () => Promise<number>,
+): Promise<number> {
+  const stop = json ? () => undefined : library.care.onProgress(careProgressPrinter(io));
+  try {
+    return await work();
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * `offprint restore <file>`: checks the whole backup, then puts it in place at once, moving the library
+ * that was there to replaced-<time>/ in the data directory. Runs with the library closed (an app that has
+ * it open keeps writing to the old files: close it first).
+ */
+async function restoreCommand({ positionals, values }: Parsed, dataDir: string, io: CliIo): Promise<number> {
+  const json = values.json === true;
+  const [, file, ...extra] = positionals;
+  if (file === undefined || file === '' || extra.length > 0) {
+    io.stderr(`offprint: restore takes one backup file\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    const report = await restoreLibrary({
+      file: resolve(file),
+      dataDir,
+      clock: () => new Date(),
+      ...(json ? {} : { onProgress: careProgressPrinter(io) }),
+    });
+    io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRestoreReport(report)}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    const info = toErrorInfo(error);
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: info }, null, 2)}\n`);
+    io.stderr(`offprint: ${info.message}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** `--days N` or `--keep` (null: keep everything, or for one feed follow the global setting). */
+function retentionDays(days: string | undefined, keep: boolean | undefined): number | null {
+  if ((days === undefined) === (keep !== true)) throw new UsageError('retention set takes --days N or --keep');
+  if (days === undefined) return null;
+  if (!/^\d+$/.test(days) || Number(days) < 1) {
+    throw new UsageError(`--days must be a whole number of days from 1, got ${JSON.stringify(days)}`);
+  }
+  return Number(days);
+}
+
 /** Runs one CLI command; returns the exit code. Pure over its IO so tests run it in-process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
@@ -225,6 +314,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         title: { type: 'string' },
         since: { type: 'string' },
         url: { type: 'string' },
+        days: { type: 'string' },
+        keep: { type: 'boolean' },
+        yes: { type: 'boolean' },
         comment: { type: 'string' },
         color: { type: 'string' },
       },
@@ -239,6 +331,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  // A restore replaces the library's files: it runs before the library is opened, not through it.
+  if (positionals[0] === 'restore') return restoreCommand(parsed, dataDir, io);
   let library: Library;
   try {
     library = await openLibrary({ dataDir });
@@ -541,6 +635,39 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         default:
           throw new UsageError(`unknown highlights command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
       }
+    case 'retention':
+      switch (subcommand ?? 'show') {
+        case 'show':
+          return call('retention:get', {}, formatRetentionSettings);
+        case 'set': {
+          const days = retentionDays(values.days, values.keep);
+          const request = values.feed === undefined ? { globalDays: days } : { feedId: oneFeed(values.feed), days };
+          return call('retention:set', request, formatRetentionSettings);
+        }
+        case 'preview':
+          return call(
+            'retention:preview',
+            values.limit === undefined ? {} : { limit: integer(values.limit, '--limit') },
+            formatRetentionPreview,
+          );
+        case 'run': {
+          if (values.yes !== true) {
+            // A clean-up shows what it will delete before doing it.
+            return call('retention:preview', {}, (preview) =>
+              preview.total + preview.images === 0
+                ? formatRetentionPreview(preview)
+                : `${formatRetentionPreview(preview)}\nNothing was deleted. To delete these, run: offprint retention run --yes`,
+            );
+          }
+          return withCareProgress(library, io, json, () => call('retention:run', {}, formatRetentionReport));
+        }
+        default:
+          throw new UsageError(`unknown retention command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
+    case 'backup': {
+      const file = resolve(need(subcommand, 'backup file'));
+      return withCareProgress(library, io, json, () => call('library:backup', { file }, formatBackupReport));
+    }
     case 'save':
     case 'unsave':
       return call(
