@@ -104,7 +104,10 @@ export const contract = {
       readonly removed: boolean;
       readonly articlesDeleted: number;
       readonly articlesKept: number;
-    }>()(z.object({ feedId }).strict(), 'Unsubscribe; unsaved articles of the feed are deleted, saved ones are kept.'),
+    }>()(
+      z.object({ feedId }).strict(),
+      "Unsubscribe; the feed's articles are deleted except saved, noted or highlighted ones.",
+    ),
     'feeds:update': call<Feed>()(
       z
         .object({

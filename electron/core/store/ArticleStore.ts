@@ -216,6 +216,7 @@ export interface StoreWriter {
   ): void;
   markRead(ids: readonly string[], read: boolean): number;
   setSaved(id: string, saved: boolean, now: string): boolean;
+  /** Unsubscribes: deletes the feed's articles except saved, noted or highlighted ones (kept, with the feed row as their source). */
   removeFeed(id: number, now: string): { articlesDeleted: number; articlesKept: number };
   /** Forgets queued search changes up to `seq`, once the index holds them durably. */
   clearPendingSearchThrough(seq: number): void;
@@ -495,11 +496,15 @@ export class ArticleStore implements StoreReader, StoreWriter {
 
   removeFeed(id: number, now: string): { articlesDeleted: number; articlesKept: number } {
     return this.#transaction(() => {
-      // Saved articles are the user's: they outlive the subscription, so the feed row stays as their source.
+      // Saved, noted and highlighted articles are the user's: they outlive the subscription, so the feed
+      // row stays as their source.
+      const disposable = `feed_id = ? AND saved = 0
+        AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = articles.id)
+        AND NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = articles.id)`;
       this.#statement(
-        'DELETE FROM article_categories WHERE article_id IN (SELECT id FROM articles WHERE feed_id = ? AND saved = 0)',
+        `DELETE FROM article_categories WHERE article_id IN (SELECT id FROM articles WHERE ${disposable})`,
       ).run(id);
-      const deleted = this.#statement('DELETE FROM articles WHERE feed_id = ? AND saved = 0').run(id);
+      const deleted = this.#statement(`DELETE FROM articles WHERE ${disposable}`).run(id);
       const kept = this.#statement('SELECT count(*) AS n FROM articles WHERE feed_id = ?').get(id) as { n: number };
       this.#statement('UPDATE feeds SET removed_at = ?, next_fetch_at = NULL WHERE id = ?').run(now, id);
       return { articlesDeleted: Number(deleted.changes), articlesKept: kept.n };

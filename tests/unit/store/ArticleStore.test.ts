@@ -137,6 +137,27 @@ describe('ArticleStore lists and state', () => {
     expect(store.writer.markRead(['missing'], true)).toBe(0);
   });
 
+  it('removing a feed keeps articles with notes or highlights, as it keeps saved ones', () => {
+    const { newIds } = store.writer.upsertArticles(
+      feedId,
+      [article({ guid: 'noted' }), article({ guid: 'highlighted' }), article({ guid: 'plain' })],
+      T0,
+    );
+    const [noted = '', highlighted = '', plain = ''] = newIds;
+    store.database
+      .prepare('INSERT INTO notes (article_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      .run(noted, 'Ask the desk.', T0, T0);
+    store.database
+      .prepare(
+        'INSERT INTO highlights (article_id, quote, start, end, created_at, updated_at) VALUES (?, ?, 0, 5, ?, ?)',
+      )
+      .run(highlighted, 'Story', T0, T0);
+    expect(store.writer.removeFeed(feedId, T1)).toEqual({ articlesDeleted: 1, articlesKept: 2 });
+    expect(store.reader.getArticle(noted)?.notes.map((note) => note.text)).toEqual(['Ask the desk.']);
+    expect(store.reader.getArticle(highlighted)?.highlights).toHaveLength(1);
+    expect(store.reader.getArticle(plain)).toBeNull();
+  });
+
   it('removing a feed deletes its unsaved articles and keeps the saved ones', () => {
     const { newIds } = store.writer.upsertArticles(feedId, [article({ guid: 'keep' }), article({ guid: 'drop' })], T0);
     store.writer.setSaved(newIds[0] ?? '', true, T0);
