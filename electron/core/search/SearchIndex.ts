@@ -67,6 +67,16 @@ interface LiveState {
 export type SearchPhase = 'idle' | 'indexing' | 'rebuilding' | 'merging';
 
 /**
+ * What a step of the index applied: articles now searchable in their stored
+ * form (new or changed), or a rebuild that took in the whole library at once
+ * (without naming the articles it caught up with on the way).
+ */
+export type IndexApplied =
+  { readonly kind: 'articles'; readonly ids: readonly string[] } | { readonly kind: 'rebuilt' };
+
+export type IndexAppliedListener = (applied: IndexApplied) => void;
+
+/**
  * The segmented search index (shared/DESIGN.md, search/): sealed segments on
  * disk plus a small live segment for new articles, with tombstones for
  * deleted or superseded documents. The store is the source of truth: every
@@ -96,6 +106,7 @@ export class SearchIndex {
   #owner: number | null = null;
   /** Steps queued or running. */
   #queued = 0;
+  readonly #appliedListeners = new Set<IndexAppliedListener>();
 
   private constructor(options: SearchIndexOptions) {
     this.#options = {
@@ -214,6 +225,34 @@ export class SearchIndex {
     return this.#enqueue(() => this.#catchUp());
   }
 
+  /**
+   * Calls `listener` inside the step that made articles searchable, once they
+   * are, and before the store's queue of changes is cleared for them: work
+   * derived from the index (topic assignment) is then as durable as the index
+   * itself, since a crash before the queue is cleared applies the changes
+   * again. Returns the disposer.
+   */
+  onDidApply(listener: IndexAppliedListener): () => void {
+    this.#appliedListeners.add(listener);
+    return () => this.#appliedListeners.delete(listener);
+  }
+
+  /**
+   * Applies queued changes, then runs `work` as one step of the index's work
+   * queue: while it runs (awaits included) the segments hold every article
+   * stored before it started and do not change. Topic re-application uses it.
+   */
+  afterCatchingUp<T>(work: () => Promise<T>): Promise<T> {
+    let outcome: { value: T } | null = null;
+    return this.#enqueue(async () => {
+      await this.#catchUp();
+      outcome = { value: await work() };
+    }).then(() => {
+      if (outcome === null) throw new OffprintError('unavailable', 'SearchIndex: the index is closed');
+      return outcome.value;
+    });
+  }
+
   /** Throws the index away and builds it again from the store, in workers, with progress events. */
   rebuild(): Promise<void> {
     if (this.#owner !== null) {
@@ -264,6 +303,17 @@ export class SearchIndex {
     return next;
   }
 
+  #notifyApplied(applied: IndexApplied): void {
+    for (const listener of this.#appliedListeners) {
+      try {
+        listener(applied);
+      } catch (error) {
+        // Derived work must never stop the index from keeping up with the store.
+        console.error('SearchIndex: a listener for applied changes threw:', error);
+      }
+    }
+  }
+
   #setPhase(phase: SearchPhase, done: number, total: number): void {
     this.#phase = { phase, done, total };
     this.#options.events.emit('search:progress', { phase, done, total });
@@ -280,15 +330,20 @@ export class SearchIndex {
       await this.#bulkCatchUp(extent.lastSeq, extent.count);
     } else {
       const source = store.reader.searchDocuments();
+      const added: string[] = [];
       for (const change of store.reader.pendingSearchChanges(this.#processedSeq, extent.count)) {
         this.#tombstone(change.articleId);
         if (!change.deleted) {
           const document = source.document(change.articleId);
-          if (document) this.#addLive(this.#analyzer.analyzeDocument(document));
+          if (document) {
+            this.#addLive(this.#analyzer.analyzeDocument(document));
+            added.push(change.articleId);
+          }
         }
         this.#processedSeq = change.seq;
       }
       this.#statistics = null;
+      if (added.length > 0) this.#notifyApplied({ kind: 'articles', ids: added });
     }
     // A read-only index keeps what it caught up with in memory: the owner seals and merges.
     if (this.#owner !== null) return;
@@ -342,6 +397,7 @@ export class SearchIndex {
     );
     this.#processedSeq = lastSeq;
     this.#statistics = null;
+    if (upserts.length > 0) this.#notifyApplied({ kind: 'articles', ids: upserts });
     this.#persist();
     store.writer.clearPendingSearchThrough(lastSeq);
     this.#setPhase('idle', count, count);
@@ -497,6 +553,8 @@ export class SearchIndex {
     for (const file of files) this.#adoptSealed(file);
     this.#processedSeq = startSeq;
     this.#statistics = null;
+    // Before the queue is cleared: the articles it held reach the index without being named one by one.
+    this.#notifyApplied({ kind: 'rebuilt' });
     this.#persist();
     store.writer.clearPendingSearchThrough(startSeq);
     for (const holder of old) if (holder.file) rmSync(join(directory, holder.file), { force: true });

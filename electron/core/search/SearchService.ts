@@ -10,6 +10,7 @@ import { SEARCH_FIELDS } from './SearchDocument.ts';
 import {
   compareByDate,
   compareByRelevance,
+  everyDocument,
   executeQuery,
   type EngineClause,
   type EngineHit,
@@ -26,6 +27,9 @@ const SAME_STORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 const SAME_STORY_RATIO = 0.45;
 /** A feed id no feed has: filters that cannot both hold match nothing. */
 const NO_FEED = -1;
+
+/** The articles assigned to any of these topics (the stored assignment, see core/topics). */
+export type TopicMembers = (topicIds: readonly number[]) => ReadonlySet<string>;
 
 /** The engine's clause for a parsed one: field names become field numbers, wildcards become lunr patterns. */
 export function toEngineClause(clause: QueryClause): EngineClause {
@@ -62,12 +66,14 @@ export class SearchService {
   readonly #index: SearchIndex;
   readonly #store: ArticleStore;
   readonly #clock: () => Date;
+  readonly #topicMembers: TopicMembers | null;
   #annotations: AnnotationStore | null = null;
 
-  constructor(index: SearchIndex, store: ArticleStore, clock: () => Date) {
+  constructor(index: SearchIndex, store: ArticleStore, clock: () => Date, topicMembers?: TopicMembers) {
     this.#index = index;
     this.#store = store;
     this.#clock = clock;
+    this.#topicMembers = topicMembers ?? null;
   }
 
   query(request: ParsedRequestOf<'search:query'>): SearchResults {
@@ -93,9 +99,13 @@ export class SearchService {
             ...(feedIds.length > 0 ? { feedIds } : {}),
           })
         : null;
+    const inTopics = request.topicIds === undefined ? null : this.#membersOf(request.topicIds);
+    // The request's dates (the list's range) and the query's after:/before: both hold.
+    const after = latest(filters.after, request.after === undefined ? undefined : Date.parse(request.after));
+    const before = earliest(filters.before, request.before === undefined ? undefined : Date.parse(request.before));
     const dateFilter = {
-      ...(filters.after !== undefined ? { after: filters.after } : {}),
-      ...(filters.before !== undefined ? { before: filters.before } : {}),
+      ...(after !== undefined ? { after } : {}),
+      ...(before !== undefined ? { before } : {}),
     };
     const segments = this.#index.segments;
     let hits: EngineHit[];
@@ -109,19 +119,13 @@ export class SearchService {
       hits = [];
     } else {
       // Filters only: every indexed article that passes them, newest first.
-      hits = [];
-      segments.forEach(({ reader, deleted }, segment) => {
-        for (let document = 0; document < reader.documentCount; document += 1) {
-          if (deleted.has(document)) continue;
-          const publishedAt = reader.publishedAt(document);
-          if (dateFilter.after !== undefined && (publishedAt === null || publishedAt < dateFilter.after)) continue;
-          if (dateFilter.before !== undefined && (publishedAt === null || publishedAt >= dateFilter.before)) continue;
-          hits.push({ segment, document, score: 0, publishedAt });
-        }
-      });
+      hits = everyDocument(segments, dateFilter);
     }
-    if (allowed) {
-      hits = hits.filter((hit) => allowed.has(segments[hit.segment]?.reader.documentId(hit.document) ?? ''));
+    if (allowed || inTopics) {
+      hits = hits.filter((hit) => {
+        const id = segments[hit.segment]?.reader.documentId(hit.document) ?? '';
+        return (allowed?.has(id) ?? true) && (inTopics?.has(id) ?? true);
+      });
     }
     if (filters.hasNote !== undefined) {
       // has:note (-has:note): articles with (without) a note, as the store says now.
@@ -160,6 +164,11 @@ export class SearchService {
       problems,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  }
+
+  #membersOf(topicIds: readonly number[]): ReadonlySet<string> {
+    if (!this.#topicMembers) throw new Error('SearchService: topic filters need the topic assignment (topicMembers)');
+    return this.#topicMembers(topicIds);
   }
 
   related(id: string, limit: number): RelatedArticles {
@@ -220,8 +229,16 @@ export class SearchService {
   }
 }
 
+function latest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 /** The analyzer's methods as plain functions, so they can be spread into a QueryAnalyzer. */
-function bindAnalyzer(analyzer: SearchIndex['analyzer']): Parameters<typeof executeQuery>[3] {
+export function bindAnalyzer(analyzer: SearchIndex['analyzer']): Parameters<typeof executeQuery>[3] {
   return {
     analyzeQueryText: (text, language) => analyzer.analyzeQueryText(text, language),
     normalizeWildcardTerm: (text) => analyzer.normalizeWildcardTerm(text),

@@ -113,6 +113,22 @@ export function executeQuery(
   return { hits, matchedTerms };
 }
 
+/**
+ * Every live document that passes the date filter, unscored: what a query of
+ * filters alone (`is:saved after:2025-01-01`) matches before the store's filters.
+ */
+export function everyDocument(segments: readonly IndexedSegment[], filter: QueryFilter = {}): EngineHit[] {
+  const hits: EngineHit[] = [];
+  segments.forEach(({ reader, deleted }, segment) => {
+    for (let document = 0; document < reader.documentCount; document += 1) {
+      if (deleted.has(document)) continue;
+      const publishedAt = reader.publishedAt(document);
+      if (withinDates(publishedAt, filter)) hits.push({ segment, document, score: 0, publishedAt });
+    }
+  });
+  return hits;
+}
+
 function collectHits(
   segments: readonly IndexedSegment[],
   segmentIndex: number,
@@ -124,10 +140,15 @@ function collectHits(
   if (!reader) return;
   for (const [document, score] of scores) {
     const publishedAt = reader.publishedAt(document);
-    if (filter.after !== undefined && (publishedAt === null || publishedAt < filter.after)) continue;
-    if (filter.before !== undefined && (publishedAt === null || publishedAt >= filter.before)) continue;
-    hits.push({ segment: segmentIndex, document, score, publishedAt });
+    if (withinDates(publishedAt, filter)) hits.push({ segment: segmentIndex, document, score, publishedAt });
   }
+}
+
+/** A document without a date never passes a date filter. */
+function withinDates(publishedAt: number | null, filter: QueryFilter): boolean {
+  if (filter.after !== undefined && (publishedAt === null || publishedAt < filter.after)) return false;
+  if (filter.before !== undefined && (publishedAt === null || publishedAt >= filter.before)) return false;
+  return true;
 }
 
 /** One OR alternative: lunr's semantics for optional, required and prohibited clauses. */
