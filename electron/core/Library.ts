@@ -15,6 +15,8 @@ import { Ingest, type Fetcher } from './ingest/Ingest.ts';
 import { SearchIndex } from './search/SearchIndex.ts';
 import { SearchService } from './search/SearchService.ts';
 import { ArticleStore } from './store/ArticleStore.ts';
+import { TopicService } from './topics/TopicService.ts';
+import { TopicStore } from './topics/TopicStore.ts';
 import { OFFPRINT_VERSION } from './version.ts';
 
 export interface LibraryOptions {
@@ -61,6 +63,8 @@ export interface Library {
   readonly care: LibraryCare;
   /** The backup put in place as the library opened (a restore staged by `library:restore`), or null. */
   readonly restored: RestoreReport | null;
+  /** Topics; `topics.whenCurrent()` resolves once every article is assigned and no rule is being applied. */
+  readonly topics: TopicService;
   close(): Promise<void>;
 }
 
@@ -105,6 +109,15 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
   });
   let search: LibrarySearch | null = null;
+  let stopAssigning = (): void => undefined;
+  const topicStore = new TopicStore(store);
+  const topics = new TopicService({
+    topics: topicStore,
+    articles: store,
+    events,
+    clock,
+    openIndex: () => openSearch().index,
+  });
   const openSearch = (): LibrarySearch => {
     if (!search) {
       const index = SearchIndex.open({
@@ -115,16 +128,21 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
         ...(options.searchWorkerUrl ? { workerUrl: options.searchWorkerUrl } : {}),
         ...(options.searchWorkers ? { workers: options.searchWorkers } : {}),
       });
-      search = { index, service: new SearchService(index, store, clock) };
+      search = { index, service: new SearchService(index, store, clock, (ids) => topicStore.articleIdsIn(ids)) };
+      // Topics are assigned as the index takes articles in (see TopicService).
+      stopAssigning = topics.attach(index);
     }
     return search;
   };
   // Every article write queues a search change (store triggers); apply them as soon as the library says it changed.
+  // Topics are assigned from the index, so with topics the index opens for new articles even where search is lazy.
   const stopCatchingUp = events.subscribe((name) => {
-    if (name === 'library:changed' && search) {
-      search.index.catchUp().catch((error: unknown) => {
-        console.error('Library: search index could not catch up:', error);
-      });
+    if (name === 'library:changed' && (search || topics.needsIndex())) {
+      openSearch()
+        .index.catchUp()
+        .catch((error: unknown) => {
+          console.error('Library: search index could not catch up:', error);
+        });
     }
   });
   let stopWatching = (): void => undefined;
@@ -146,6 +164,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     clock,
     search: openSearch,
     care,
+    topics,
     dataDir: options.dataDir,
     version: OFFPRINT_VERSION,
   });
@@ -161,11 +180,14 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     search: openSearch,
     care,
     restored,
+    topics,
     async close() {
       if (closed) return;
       closed = true;
       stopCatchingUp();
       stopWatching();
+      await topics.close();
+      stopAssigning();
       await offline.stop();
       // After the passes: an image collection waits for them to finish.
       await care.stop();

@@ -12,6 +12,7 @@ import { createAnnotationHandlers } from './annotations/createAnnotationHandlers
 import { createLibraryCareHandlers } from './care/createLibraryCareHandlers.ts';
 import type { LibraryCare } from './care/LibraryCare.ts';
 import { createTopicHandlers } from './topics/createTopicHandlers.ts';
+import type { TopicService } from './topics/TopicService.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
@@ -31,6 +32,7 @@ export interface HandlerContext {
   readonly search: () => LibrarySearch;
   /** Retention, unused images, backup and restore. */
   readonly care: LibraryCare;
+  readonly topics: TopicService;
 }
 
 /** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
@@ -45,7 +47,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   };
 
   return {
-    ...createTopicHandlers(),
+    ...createTopicHandlers(context.topics),
     ...createAnnotationHandlers(context),
     ...createLibraryCareHandlers(context.care),
 
@@ -188,6 +190,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'articles:list': (filter) => {
       if (filter.feedId !== undefined) requireFeed('articles:list', filter.feedId);
+      if (filter.topicIds !== undefined) context.topics.requireTopics('articles:list', filter.topicIds);
       return Promise.resolve(store.reader.listArticles(filter));
     },
 
@@ -224,7 +227,10 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'offline:cancel': () => Promise.resolve({ cancelled: context.offline.cancel() }),
 
-    'search:query': (request) => Promise.resolve(context.search().service.query(request)),
+    'search:query': (request) => {
+      if (request.topicIds !== undefined) context.topics.requireTopics('search:query', request.topicIds);
+      return Promise.resolve(context.search().service.query(request));
+    },
 
     'search:related': ({ id, limit }) => Promise.resolve(context.search().service.related(id, limit)),
 

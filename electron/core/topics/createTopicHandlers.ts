@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract.ts';
-import { OffprintError } from '../../shared/errors.ts';
+import type { TopicService } from './TopicService.ts';
 
 export type TopicHandlers = Pick<
   Handlers,
@@ -13,18 +13,24 @@ export type TopicHandlers = Pick<
   | 'topics:import'
 >;
 
-// IN PROGRESS (issue 5): replaced by the topics implementation before the issue is resolved.
-const pending = (name: string) => () => Promise.reject(new OffprintError('unavailable', `${name}: not available yet`));
-
-export function createTopicHandlers(): TopicHandlers {
+/**
+ * The topics calls over the TopicService. A rule applied in the background
+ * reports through `topics:progress` (applying, then applied with the counts).
+ */
+export function createTopicHandlers(topics: TopicService): TopicHandlers {
+  // Synchronous bodies run inside the promise, so a throw becomes a rejection as from any async handler.
+  const run = <T>(work: () => T): Promise<T> =>
+    new Promise((resolve) => {
+      resolve(work());
+    });
   return {
-    'topics:list': pending('topics:list'),
-    'topics:create': pending('topics:create'),
-    'topics:update': pending('topics:update'),
-    'topics:delete': pending('topics:delete'),
-    'topics:preview': pending('topics:preview'),
-    'topics:suggest': pending('topics:suggest'),
-    'topics:export': pending('topics:export'),
-    'topics:import': pending('topics:import'),
+    'topics:list': () => run(() => topics.list()),
+    'topics:create': (request) => run(() => topics.create(request)),
+    'topics:update': (request) => run(() => topics.update(request)),
+    'topics:delete': ({ id }) => run(() => topics.delete(id)),
+    'topics:preview': (request) => topics.preview(request),
+    'topics:suggest': ({ limit }) => topics.suggest(limit),
+    'topics:export': ({ format }) => run(() => topics.export(format)),
+    'topics:import': ({ content }) => run(() => topics.import(content)),
   };
 }
