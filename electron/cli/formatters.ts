@@ -18,6 +18,10 @@ import type {
   RetentionSettings,
   SearchResults,
   Snippet,
+  Topic,
+  TopicImportReport,
+  TopicPreview,
+  TopicSuggestion,
 } from '../shared/model.ts';
 
 /** Human-readable renderings for the CLI; `--json` prints the values as they are instead. */
@@ -270,4 +274,60 @@ export function formatRestoreReport(report: RestoreReport): string {
       ? 'There was no library to replace.'
       : `The previous library is kept in ${report.previousLibrary}`,
   ].join('\n');
+}
+
+export function formatTopics(topics: readonly Topic[]): string {
+  if (topics.length === 0) {
+    return 'No topics yet. Add one with: offprint topics add <name> <query> (or see offprint topics suggest)';
+  }
+  return topics
+    .map((topic) => {
+      const { total, unread, saved } = topic.counts;
+      const limits = [
+        topic.feedIds === null ? '' : `${topic.feedIds.length === 1 ? 'feed' : 'feeds'} ${topic.feedIds.join(', ')}`,
+        topic.categories.length === 0 ? '' : `categories ${topic.categories.join(', ')}`,
+        topic.notify ? 'notifies on new matches' : '',
+        topic.applying ? 'being applied (counts are the old rule’s)' : '',
+      ].filter((part) => part !== '');
+      return [
+        `${String(topic.id).padStart(4)}  ${topic.name} — ${plural(total, 'article')}, ${unread} unread, ${saved} saved`,
+        `      ${topic.query}`,
+        ...(limits.length === 0 ? [] : [`      ${limits.join('; ')}`]),
+      ].join('\n');
+    })
+    .join('\n');
+}
+
+export function formatTopicPreview(preview: TopicPreview): string {
+  return [
+    `The rule matches ${plural(preview.total, 'article')} now (${preview.tookMs} ms).`,
+    ...preview.problems.map((problem) => `problem: ${problem}`),
+    ...preview.sample.map((article) => `  ${articleLine(article)}`),
+  ].join('\n');
+}
+
+export function formatTopicSuggestions(suggestions: readonly TopicSuggestion[]): string {
+  if (suggestions.length === 0) return 'Nothing to suggest: the library is empty, or your topics cover it.';
+  const lines = ['Starter topics (none is created until you add it):'];
+  for (const suggestion of suggestions) {
+    const categories = suggestion.categories.map((category) => ` --category ${shellQuote(category)}`).join('');
+    lines.push(
+      `  ${suggestion.name} — ${plural(suggestion.matches, 'article')} (${suggestion.reason})`,
+      `      offprint topics add ${shellQuote(suggestion.name)} ${shellQuote(suggestion.query)}${categories}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function formatTopicImportReport(report: TopicImportReport): string {
+  return [
+    `${plural(report.added.length, 'topic')} added, ${report.duplicates.length} skipped as already there`,
+    ...report.duplicates.map((name) => `duplicate: ${name}`),
+    ...report.problems.map((problem) => `problem: ${problem}`),
+  ].join('\n');
+}
+
+/** One argument for a POSIX shell, quoted only when it needs to be. */
+function shellQuote(value: string): string {
+  return /^[\w.,/:@+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -29,6 +29,10 @@ import {
   formatRetentionReport,
   formatRetentionSettings,
   formatSearchResults,
+  formatTopicImportReport,
+  formatTopicPreview,
+  formatTopics,
+  formatTopicSuggestions,
 } from './formatters.ts';
 
 export interface CliIo {
@@ -79,6 +83,19 @@ Notes and highlights
   highlights edit <id> [--comment TEXT] [--color C]
   highlights remove <id>            delete a highlight
                                     (articles show lists them; search note:word, has:note)
+
+Topics
+  topics list                       every topic with its counts (articles, unread, saved)
+  topics add <name> <query> [--feed ID]... [--category C]... [--notify]
+                                    a named rule in the search language; applied to the library before exiting
+  topics remove <id>                delete a topic (its articles stay)
+  topics preview <query> [--feed ID]... [--category C]... [--limit N]
+                                    how many articles the rule matches now, and the newest few
+  topics suggest [--limit N]        starter topics from the library's categories and key terms (none is created)
+  topics export [--format opml|json] [file]
+  topics import <file>              topics from an OPML or JSON export (duplicates and problems reported)
+  articles list --topic ID [--topic ID]...
+                                    the articles of any of these topics (with the other list filters)
 
 Offline
   prepare [--feed ID]... [--saved] [--since 14d|2026-11-01]
@@ -137,6 +154,10 @@ interface Parsed {
     days?: string;
     keep?: boolean;
     yes?: boolean;
+    topic?: string[];
+    category?: string[];
+    notify?: boolean;
+    format?: string;
     comment?: string;
     color?: string;
   };
@@ -212,6 +233,22 @@ function articleOrder(value: string): 'newest' | 'saved' {
     throw new UsageError(`articles list --sort must be newest or saved, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** Waits until every topic rule is applied to the library, with progress on stderr. */
+async function waitForTopics(library: Library, io: CliIo, quiet: boolean): Promise<void> {
+  const stop = quiet
+    ? () => undefined
+    : library.events.subscribe((name, payload) => {
+        if (name === 'topics:progress' && 'kind' in payload && payload.kind === 'applying') {
+          io.stderr(`topic ${payload.topicId}: applying, ${payload.done}/${payload.total} articles examined\n`);
+        }
+      });
+  try {
+    await library.topics.whenCurrent();
+  } finally {
+    stop();
+  }
 }
 
 /** Searching from the CLI first brings the index up to date with the library (building it the first time). */
@@ -317,6 +354,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         days: { type: 'string' },
         keep: { type: 'boolean' },
         yes: { type: 'boolean' },
+        topic: { type: 'string', multiple: true },
+        category: { type: 'string', multiple: true },
+        notify: { type: 'boolean' },
+        format: { type: 'string' },
         comment: { type: 'string' },
         color: { type: 'string' },
       },
@@ -393,6 +434,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
     if (number === undefined) throw new UsageError(`missing ${what}`);
     return number;
   };
+  const topicIds = (topics: readonly string[]): number[] => topics.map((topic) => requireInteger(topic, '--topic'));
   const oneFeed = (feeds: readonly string[]): number => {
     if (feeds.length > 1) throw new UsageError(`${command ?? ''} takes one --feed, got ${feeds.length}`);
     return requireInteger(feeds[0], '--feed');
@@ -508,6 +550,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
           return call(
             'articles:list',
             {
+              ...(values.topic !== undefined ? { topicIds: topicIds(values.topic) } : {}),
               ...(values.feed !== undefined ? { feedId: oneFeed(values.feed) } : {}),
               ...(values.unread ? { unread: true } : {}),
               ...(values.saved ? { saved: true } : {}),
@@ -545,6 +588,85 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         default:
           throw new UsageError(`unknown articles command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
       }
+    case 'topics':
+      switch (subcommand) {
+        case 'list':
+          return call('topics:list', {}, formatTopics);
+        case 'add': {
+          const created = await dispatchCall(library.handlers, 'topics:create', {
+            name: need(rest[0], 'topic name'),
+            query: need(rest.slice(1).join(' '), 'topic query'),
+            ...(values.feed === undefined
+              ? {}
+              : { feedIds: values.feed.map((feed) => requireInteger(feed, '--feed')) }),
+            ...(values.category === undefined ? {} : { categories: values.category }),
+            ...(values.notify ? { notify: true } : {}),
+          });
+          if (!created.ok) return fail(created.error);
+          // The rule is applied in the background: wait for it, so the counts printed are the rule's.
+          await waitForTopics(library, io, json);
+          const { id } = created.value as ResponseOf<'topics:create'>;
+          return call(
+            'topics:list',
+            {},
+            (topics) => `Added topic ${id}.\n${formatTopics(topics.filter((topic) => topic.id === id))}`,
+          );
+        }
+        case 'remove': {
+          const id = requireInteger(rest[0], 'topic id');
+          return call('topics:delete', { id }, () => `Removed topic ${id}; its articles stay.`);
+        }
+        case 'preview':
+          return call(
+            'topics:preview',
+            {
+              query: need(rest.join(' '), 'topic query'),
+              ...(values.feed === undefined
+                ? {}
+                : { feedIds: values.feed.map((feed) => requireInteger(feed, '--feed')) }),
+              ...(values.category === undefined ? {} : { categories: values.category }),
+              ...(values.limit === undefined ? {} : { limit: integer(values.limit, '--limit') }),
+            },
+            formatTopicPreview,
+          );
+        case 'suggest':
+          return call(
+            'topics:suggest',
+            values.limit === undefined ? {} : { limit: integer(values.limit, '--limit') },
+            formatTopicSuggestions,
+          );
+        case 'export': {
+          const format = values.format ?? 'opml';
+          if (format !== 'opml' && format !== 'json') {
+            throw new UsageError(`--format must be opml or json, got ${JSON.stringify(format)}`);
+          }
+          const result = await dispatchCall(library.handlers, 'topics:export', { format });
+          if (!result.ok) return fail(result.error);
+          const { content, count } = result.value as ResponseOf<'topics:export'>;
+          const file = rest[0];
+          if (file === undefined) {
+            io.stdout(json ? `${JSON.stringify({ content, count })}\n` : content);
+            return EXIT.ok;
+          }
+          await writeFile(file, content, 'utf8');
+          io.stdout(json ? `${JSON.stringify({ file, count })}\n` : `Wrote ${count} topics to ${file}\n`);
+          return EXIT.ok;
+        }
+        case 'import': {
+          const file = need(rest[0], 'topics file (OPML or JSON)');
+          const content = await readFile(file, 'utf8').catch((error: unknown) => {
+            throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+          });
+          const imported = await dispatchCall(library.handlers, 'topics:import', { content });
+          if (!imported.ok) return fail(imported.error);
+          await waitForTopics(library, io, json);
+          const report = imported.value as ResponseOf<'topics:import'>;
+          io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTopicImportReport(report)}\n`);
+          return EXIT.ok;
+        }
+        default:
+          throw new UsageError(`unknown topics command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
     case 'search': {
       const query = need(subcommand, 'search query');
       if (values.sort !== undefined && values.sort !== 'relevance' && values.sort !== 'date') {
@@ -555,6 +677,7 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         'search:query',
         {
           query: [query, ...rest].join(' '),
+          ...(values.topic !== undefined ? { topicIds: topicIds(values.topic) } : {}),
           ...(values.limit !== undefined ? { limit: integer(values.limit, '--limit') } : {}),
           ...(values.offset !== undefined ? { offset: integer(values.offset, '--offset') } : {}),
           ...(values.sort !== undefined ? { sort: values.sort } : {}),
