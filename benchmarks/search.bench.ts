@@ -1,4 +1,5 @@
-// Search benchmark: `npm run bench:search` (`-- --json` for one JSON document on stdout, `-- --level 1` for L1 only).
+// Search benchmark: `npm run bench:search` (`-- --json` for one JSON document on stdout, `-- --level 1` for L1 only,
+// `-- --topics-only` for the topics figures alone).
 //
 // The issue: "`npm run bench:search` (not a timed test) on shared/testdata/corpus/reuters21578.jsonl.gz (L1)
 // and on the same corpus recombined to 100k articles of ~5 KB (L2): build time, MB/s, peak RSS, serialized
@@ -28,6 +29,10 @@
 // Overlap@10 is printed as the issue defines it and, in parentheses, tie-aware: a document tied with the
 // reference's 10th score counts as agreeing (engines break ties differently; ours: newest first).
 // A one-thread profile (read, analyze, postings, encode; segment decoding; vocabulary scans) says where time goes.
+// Topics (issue 5: "re-applying a topic rule over L2 (100k articles): goal ≤ 5 s"; preview "within a second at
+// 100k"): per rule in TOPIC_RULES, topics:preview; a new topic's first application; and the re-application after
+// its rule changed (the old assignment replaced), each until the assignment is stored; then the grouped counts
+// (topics:list) and one topic's first page. `-- --topics-only` runs just the corpus, import, build and this.
 //
 // Figures and ratios only: nothing here asserts a time. Progress goes to stderr.
 import { spawnSync } from 'node:child_process';
@@ -53,6 +58,7 @@ import {
   type PhaseResults,
   type SearchPhase,
   type ServeResult,
+  type TopicsResult,
 } from './search/runSearchPhase.ts';
 import { writeLevelOne, writeLevelTwo, type CorpusFile } from './search/writeLevelCorpus.ts';
 
@@ -67,7 +73,23 @@ const L1_CHUNK_SIZE = 5_000;
 /** The build profile covers one default-size segment (SearchIndex's chunkSize). */
 const PROFILE_ARTICLES = 25_000;
 const PHASE_TIMEOUT_MS = 20 * 60 * 1000;
-const GOALS = { p95RatioToFts5: 1, p95Ms: 50, buildRatioToFts5: 1, newArticleMs: 1000, rssBytes: 1024 ** 3 };
+const TOPICS_ONLY = process.argv.includes('--topics-only');
+/** Topic rules in the style of the issue's `"rare earth" OR neodymium OR gallium`, from the Reuters vocabulary. */
+const TOPIC_RULES = [
+  '"crude oil" OR opec OR petroleum',
+  'gold OR silver OR "precious metals"',
+  '"interest rates" OR "money supply" OR inflation',
+];
+const TOPIC_PREVIEW_RUNS = 5;
+const GOALS = {
+  p95RatioToFts5: 1,
+  p95Ms: 50,
+  buildRatioToFts5: 1,
+  newArticleMs: 1000,
+  rssBytes: 1024 ** 3,
+  topicReapplySeconds: 5,
+  topicPreviewMs: 1000,
+};
 
 type Level = 1 | 2;
 
@@ -130,6 +152,7 @@ interface LevelReport {
   readonly reference: string;
   readonly profile: ProfileResult;
   readonly meanHits: Readonly<Record<QueryKind, number>>;
+  readonly topics: TopicsResult;
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {
@@ -244,7 +267,11 @@ function withoutIds<T extends { readonly top: unknown }>(result: T): Omit<T, 'to
   return rest;
 }
 
-function runLevel(level: Level, root: string, queries: readonly BenchQuery[], queriesPath: string): LevelReport {
+/** Writes the level's corpus and imports it into a fresh library under `root`. */
+function importLevel(
+  level: Level,
+  root: string,
+): { directory: string; dataDir: string; corpus: CorpusFile; imported: ImportResult } {
   const directory = join(root, `level${level}`);
   const dataDir = join(directory, 'library');
   mkdirSync(dataDir, { recursive: true });
@@ -255,6 +282,11 @@ function runLevel(level: Level, root: string, queries: readonly BenchQuery[], qu
   progress(`L${level}: importing ${corpus.articles} articles (context: not part of any build time)`);
   const imported = runPhase('import', { dataDir, jsonlPath }, directory);
   rmSync(jsonlPath, { force: true });
+  return { directory, dataDir, corpus, imported };
+}
+
+function runLevel(level: Level, root: string, queries: readonly BenchQuery[], queriesPath: string): LevelReport {
+  const { directory, dataDir, corpus, imported } = importLevel(level, root);
 
   const library: IndexVariant = { kind: 'library' };
   const second: { label: string; variant: IndexVariant } =
@@ -307,6 +339,7 @@ function runLevel(level: Level, root: string, queries: readonly BenchQuery[], qu
     { dataDir, variant: library, queriesPath, passes: PASSES, newArticles: NEW_ARTICLE_PROBES },
     directory,
   );
+  const topics = runTopicsPhase(level, dataDir, directory);
 
   const reference = lunrServe ?? secondServe;
   const meanHits = Object.fromEntries(
@@ -346,9 +379,59 @@ function runLevel(level: Level, root: string, queries: readonly BenchQuery[], qu
     reference: lunrServe ? 'one global lunr index' : `our index rebuilt as ${second.label}`,
     profile,
     meanHits,
+    topics,
   };
   rmSync(directory, { recursive: true, force: true });
   return report;
+}
+
+function runTopicsPhase(level: Level, dataDir: string, directory: string): TopicsResult {
+  progress(`L${level}: topics: preview, apply and re-apply ${TOPIC_RULES.length} rules`);
+  return runPhase('topics', { dataDir, rules: TOPIC_RULES, previewRuns: TOPIC_PREVIEW_RUNS }, directory);
+}
+
+interface TopicsOnlyReport {
+  readonly level: Level;
+  readonly imported: ImportResult;
+  readonly build: BuildResult;
+  readonly topics: TopicsResult;
+}
+
+/** `--topics-only`: the corpus, its import and our index, then the topics phase alone. */
+function runTopicsOnly(level: Level, root: string): TopicsOnlyReport {
+  const { directory, dataDir, imported } = importLevel(level, root);
+  progress(`L${level}: building our index (library defaults)`);
+  const build = runPhase('build', { dataDir, variant: { kind: 'library' } }, directory);
+  const topics = runTopicsPhase(level, dataDir, directory);
+  rmSync(directory, { recursive: true, force: true });
+  return { level, imported, build, topics };
+}
+
+function topicLines(topics: TopicsResult): string[] {
+  return [
+    ...topics.rules.map(
+      (rule) =>
+        `  topic ${JSON.stringify(rule.rule)}: ${integer.format(rule.matches)} matches; preview ${ms(rule.previewMs)}; new topic applied ${seconds(rule.applySeconds)}; re-applied after a rule change ${seconds(rule.reapplySeconds)}`,
+    ),
+    `  topics: counts of ${topics.rules.length} topics (topics:list) ${ms(topics.listMs)}; one topic's first page (articles:list) ${ms(topics.filterMs)}`,
+  ];
+}
+
+function topicVerdicts(topics: TopicsResult): GoalVerdict[] {
+  const slowest = Math.max(...topics.rules.map((rule) => rule.reapplySeconds));
+  const slowestPreview = Math.max(...topics.rules.map((rule) => rule.previewMs));
+  return [
+    {
+      goal: 'topic rule re-applied ≤ 5 s',
+      met: slowest <= GOALS.topicReapplySeconds,
+      measured: `slowest ${seconds(slowest)} of ${topics.rules.length} rules`,
+    },
+    {
+      goal: 'topic preview ≤ 1 s',
+      met: slowestPreview <= GOALS.topicPreviewMs,
+      measured: `slowest ${ms(slowestPreview)} (median of ${TOPIC_PREVIEW_RUNS}) of ${topics.rules.length} rules`,
+    },
+  ];
 }
 
 // ---- report ----
@@ -520,6 +603,7 @@ function levelLines(report: LevelReport): string[] {
         `${kind} ${decimal.format(ours.latency.kinds[kind].p50)} / ${decimal.format(ours.engineLatency.kinds[kind].p50)} / ${integer.format(report.meanHits[kind])}`,
     ).join('; ')}`,
   );
+  lines.push(...topicLines(report.topics));
   if (fts5.serve.errors.length > 0) lines.push(`  FTS5 errors: ${fts5.serve.errors.join('; ')}`);
   if (lunr && lunr.serve.errors.length > 0) lines.push(`  lunr errors: ${lunr.serve.errors.join('; ')}`);
   return lines;
@@ -564,11 +648,14 @@ function evaluateGoals(report: LevelReport): GoalVerdict[] {
       met: rss <= GOALS.rssBytes,
       measured: `${mib(ours.serve.rssReady)} ready, ${mib(ours.serve.rssAfterQueries)} after the query mix`,
     },
+    ...topicVerdicts(report.topics),
   ];
 }
 
-function goalLines(report: LevelReport): string[] {
-  const verdicts = evaluateGoals(report);
+function goalLines(
+  report: { readonly level: Level; readonly imported: ImportResult },
+  verdicts: GoalVerdict[],
+): string[] {
   const width = Math.max(...verdicts.map((verdict) => verdict.goal.length));
   return [
     `goals at L${report.level} (${integer.format(report.imported.articles)} articles):`,
@@ -579,7 +666,41 @@ function goalLines(report: LevelReport): string[] {
   ];
 }
 
+function mainTopicsOnly(): void {
+  const started = performance.now();
+  const root = mkdtempSync(join(tmpdir(), 'offprint-search-bench-'));
+  try {
+    const reports = levelsToRun().map((level) => runTopicsOnly(level, root));
+    const totalSeconds = (performance.now() - started) / 1000;
+    if (JSON_OUTPUT) {
+      process.stdout.write(`${JSON.stringify({ levels: reports, totalSeconds }, null, 2)}\n`);
+      return;
+    }
+    const lines = [
+      `Offprint search benchmark, topics only — node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+      '',
+    ];
+    for (const report of reports) {
+      lines.push(
+        `L${report.level}: ${integer.format(report.imported.articles)} articles; index built in ${seconds(report.build.seconds)} (${report.build.segments} segments)`,
+        ...topicLines(report.topics),
+        '',
+      );
+    }
+    const last = reports.at(-1);
+    if (last?.level === 2) lines.push(...goalLines(last, topicVerdicts(last.topics)), '');
+    lines.push(`total ${seconds(totalSeconds)}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
+  if (TOPICS_ONLY) {
+    mainTopicsOnly();
+    return;
+  }
   const started = performance.now();
   const levels = levelsToRun();
   const root = mkdtempSync(join(tmpdir(), 'offprint-search-bench-'));
@@ -614,7 +735,7 @@ function main(): void {
       '',
     ];
     for (const report of reports) lines.push(...levelLines(report), '');
-    if (last?.level === 2) lines.push(...goalLines(last), '');
+    if (last?.level === 2) lines.push(...goalLines(last, evaluateGoals(last)), '');
     lines.push(`total ${seconds(totalSeconds)}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

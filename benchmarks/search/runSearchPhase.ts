@@ -15,12 +15,15 @@ import { SearchIndex } from '../../electron/core/search/SearchIndex.ts';
 import { SearchService, toEngineQuery } from '../../electron/core/search/SearchService.ts';
 import { decodeSegment } from '../../electron/core/search/segment/SegmentCodec.ts';
 import { SegmentBuilder } from '../../electron/core/search/segment/SegmentBuilder.ts';
+import { dispatchCall } from '../../electron/shared/dispatch.ts';
+import type { CallName, RequestOf, ResponseOf } from '../../electron/shared/contract.ts';
 import { parseQuery } from '../../electron/shared/query/parseQuery.ts';
 import type { BenchQuery } from './buildQueryMix.ts';
 import {
   collectGarbage,
   diskBytes,
   elapsedSeconds,
+  median,
   peakRssBytes,
   progress,
   resetPeakRss,
@@ -169,6 +172,32 @@ export interface ProfileResult {
   readonly vocabularyScanMs: number;
   /** The same pass testing terms within one letter of the probe's length with lunr's fuzzy automaton, as the engine does. */
   readonly fuzzyScanMs: number;
+}
+
+export interface TopicsInput {
+  readonly dataDir: string;
+  /** Topic rules in the query language, each applied and re-applied in turn. */
+  readonly rules: readonly string[];
+  readonly previewRuns: number;
+}
+/** One rule's figures: applying it to a new topic, then re-applying it after its rule changed. */
+export interface TopicRuleResult {
+  readonly rule: string;
+  readonly matches: number;
+  /** topics:preview, median over the runs (ms). */
+  readonly previewMs: number;
+  /** topics:create until the assignment is stored (s). */
+  readonly applySeconds: number;
+  /** topics:update of the rule (to this one, from another) until the new assignment replaced the old (s). */
+  readonly reapplySeconds: number;
+}
+export interface TopicsResult {
+  readonly articles: number;
+  readonly rules: readonly TopicRuleResult[];
+  /** topics:list with every rule's topic: the grouped count query (ms, median). */
+  readonly listMs: number;
+  /** articles:list of one topic, first page of 50 (ms, median). */
+  readonly filterMs: number;
 }
 
 const PAGE = 500;
@@ -634,6 +663,68 @@ function profilePhase(input: ProfileInput): ProfileResult {
   };
 }
 
+/** A contract call that must succeed, as the app makes it. */
+async function callOrThrow<Name extends CallName>(
+  library: Library,
+  name: Name,
+  request: RequestOf<Name>,
+): Promise<ResponseOf<Name>> {
+  const result = await dispatchCall(library.handlers, name, request);
+  if (!result.ok) throw new Error(`topics bench: ${name} failed: ${result.error.message}`);
+  return result.value as ResponseOf<Name>;
+}
+
+async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const begin = performance.now();
+    await work();
+    samples.push(performance.now() - begin);
+  }
+  return median(samples);
+}
+
+/**
+ * Topics over the library's own index: per rule, preview; create a topic with it and wait until its
+ * assignment is stored (the first application); then give the topic another rule, apply that, and time
+ * changing it back to this one — the re-application the issue's goal is about (the old assignment is
+ * replaced in one transaction). Then the counts of every topic and one topic's first page.
+ */
+async function topicsPhase(input: TopicsInput): Promise<TopicsResult> {
+  const library = await openLibrary({ dataDir: input.dataDir });
+  try {
+    await library.search().index.catchUp();
+    const rules: TopicRuleResult[] = [];
+    let firstTopic = 0;
+    for (const [position, rule] of input.rules.entries()) {
+      progress(`    topic rule ${position + 1}/${input.rules.length}: ${rule}`);
+      const previewMs = await medianMs(input.previewRuns, () =>
+        callOrThrow(library, 'topics:preview', { query: rule }),
+      );
+      let begin = performance.now();
+      const topic = await callOrThrow(library, 'topics:create', { name: `Bench ${position + 1}`, query: rule });
+      await library.topics.whenCurrent();
+      const applySeconds = elapsedSeconds(begin);
+      firstTopic ||= topic.id;
+      await callOrThrow(library, 'topics:update', { id: topic.id, query: 'zzzunmatchedterm OR wheat' });
+      await library.topics.whenCurrent();
+      begin = performance.now();
+      await callOrThrow(library, 'topics:update', { id: topic.id, query: rule });
+      await library.topics.whenCurrent();
+      const reapplySeconds = elapsedSeconds(begin);
+      const listed = (await callOrThrow(library, 'topics:list', {})).find((candidate) => candidate.id === topic.id);
+      rules.push({ rule, matches: listed?.counts.total ?? 0, previewMs, applySeconds, reapplySeconds });
+    }
+    const listMs = await medianMs(input.previewRuns, () => callOrThrow(library, 'topics:list', {}));
+    const filterMs = await medianMs(input.previewRuns, () =>
+      callOrThrow(library, 'articles:list', { topicIds: [firstTopic], limit: 50 }),
+    );
+    return { articles: library.store.reader.countArticles(), rules, listMs, filterMs };
+  } finally {
+    await library.close();
+  }
+}
+
 export const SEARCH_PHASES = [
   'import',
   'build',
@@ -643,6 +734,7 @@ export const SEARCH_PHASES = [
   'lunr-build',
   'lunr-serve',
   'profile',
+  'topics',
 ] as const;
 export type SearchPhase = (typeof SEARCH_PHASES)[number];
 
@@ -655,6 +747,7 @@ export interface PhaseInputs {
   readonly 'lunr-build': LunrBuildInput;
   readonly 'lunr-serve': LunrServeInput;
   readonly profile: ProfileInput;
+  readonly topics: TopicsInput;
 }
 
 export interface PhaseResults {
@@ -666,6 +759,7 @@ export interface PhaseResults {
   readonly 'lunr-build': LunrBuildResult;
   readonly 'lunr-serve': LunrServeResult;
   readonly profile: ProfileResult;
+  readonly topics: TopicsResult;
 }
 
 /** Runs one phase with its JSON input; the result is what the orchestrator reads back. */
@@ -687,5 +781,7 @@ export async function runSearchPhase(phase: SearchPhase, input: unknown): Promis
       return lunrServePhase(input as LunrServeInput);
     case 'profile':
       return profilePhase(input as ProfileInput);
+    case 'topics':
+      return topicsPhase(input as TopicsInput);
   }
 }
