@@ -95,7 +95,8 @@ Topics
   topics export [--format opml|json] [file]
   topics import <file>              topics from an OPML or JSON export (duplicates and problems reported)
   articles list --topic ID [--topic ID]...
-                                    the articles of any of these topics (with the other list filters)
+  search "<query>" --topic ID [--topic ID]...
+                                    the articles of any of these topics (with the other filters)
 
 Offline
   prepare [--feed ID]... [--saved] [--since 14d|2026-11-01]
