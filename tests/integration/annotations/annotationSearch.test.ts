@@ -92,7 +92,7 @@ describe('searching notes and highlights', () => {
     // Deleting the article queues its removal; the notes and highlights going with it do not undo that.
     await world.call('notes:add', { articleId: potash.id, text: 'doomed' });
     world.library.store.database.exec('DELETE FROM search_pending');
-    await world.call('feeds:remove', { feedId: potash.feedId ?? 0 });
+    world.library.store.database.prepare('DELETE FROM articles WHERE id = ?').run(potash.id);
     expect(queued(potash.id)).toEqual([{ deleted: 1 }]);
   });
 });
