@@ -8,6 +8,7 @@ import { useResult } from '../hooks/useResult.ts';
 import type { QuoteMark } from '../markQuotes.ts';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { OfflineNotice } from './OfflineNotice.tsx';
+import { PlainArticleText } from './PlainArticleText.tsx';
 import { SelectionHighlighter } from './SelectionHighlighter.tsx';
 import { RelatedSection } from './RelatedSection.tsx';
 import { SafeArticleHtml } from './SafeArticleHtml.tsx';
@@ -21,14 +22,6 @@ export interface ArticleReaderProps {
   readonly imageSource: ImageSource;
   /** Opens another article (from the related lists) as if it had been picked in the list. */
   readonly onOpen: (article: ArticleSummary) => void;
-}
-
-/** Blank lines separate paragraphs in the stored plain text. */
-function paragraphsOf(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== '');
 }
 
 /**
@@ -92,16 +85,7 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
     else setSaveError(plainMessage(result.error.message));
   }
 
-  const paragraphs = paragraphsOf(text);
-  const plainBody = (
-    <div className="reader-body">
-      {paragraphs.length === 0 ? (
-        <p className="hint">No text was stored for this article.</p>
-      ) : (
-        paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
-      )}
-    </div>
-  );
+  const plainBody = <PlainArticleText text={text} highlights={article.value.highlights} />;
   return (
     <article className="reader" aria-labelledby="reader-title">
       <header className="reader-header">
