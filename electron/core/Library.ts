@@ -81,6 +81,10 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
   const care = new LibraryCare({ store, images, events, clock, dataDir: options.dataDir, version: OFFPRINT_VERSION });
+  // The app and the host show long care operations like any other progress: as contract events.
+  const stopCareProgress = care.onProgress((progress) => {
+    events.emit('care:progress', progress);
+  });
   const fetch = options.fetch ?? fetchResource;
   // One politeness budget per host for feeds, pages and images together.
   const limiter = new HostLimiter({ perHost: 2 });
@@ -191,6 +195,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
       await offline.stop();
       // After the passes: an image collection waits for them to finish.
       await care.stop();
+      stopCareProgress();
       await extractor.dispose();
       await search?.index.close();
       store.close();

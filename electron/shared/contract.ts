@@ -13,6 +13,7 @@ import type {
   AppInfo,
   Article,
   BackupReport,
+  CareProgress,
   Highlight,
   Note,
   RestoreReport,
@@ -342,6 +343,7 @@ export const contract = {
     'library:changed': event<LibraryChange>('Feeds or articles changed; lists should reload.'),
     'search:progress': event<SearchProgress>('Index building, merging or rebuilding progress.'),
     'offline:progress': event<OfflineEvent>('Full-text and image fetching progress: done/total, bytes, failures.'),
+    'care:progress': event<CareProgress>('Retention clean-up, backup or restore progress: phase, done/total.'),
     'topics:progress': event<TopicEvent>(
       'A topic rule being applied to the library, applied, or matching new articles.',
     ),

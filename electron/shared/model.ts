@@ -439,3 +439,12 @@ export interface RestoreReport {
    */
   readonly restartRequired: boolean;
 }
+
+/** Progress of a long library-care operation (retention clean-up, backup, restore). */
+export interface CareProgress {
+  readonly operation: 'retention' | 'backup' | 'restore';
+  /** retention: articles, images; backup: database, images, archive; restore: reading, checking, images. */
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}

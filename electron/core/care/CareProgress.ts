@@ -1,13 +1,5 @@
-/**
- * Progress of a long library-care operation. Not a contract event (the contract has none for library care
- * yet): the CLI prints it, and LibraryCare.onProgress hands it to whoever listens.
- */
-export interface CareProgress {
-  readonly operation: 'retention' | 'backup' | 'restore';
-  /** retention: articles, images; backup: database, images, archive; restore: reading, checking, images. */
-  readonly phase: string;
-  readonly done: number;
-  readonly total: number;
-}
+import type { CareProgress } from '../../shared/model.ts';
+
+export type { CareProgress };
 
 export type CareProgressListener = (progress: CareProgress) => void;

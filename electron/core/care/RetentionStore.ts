@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { CLIPPED_FEED_URL } from '../offline/clipPage.ts';
+import { StatementCache } from '../store/StatementCache.ts';
 
 /** The `settings` row holding the global retention in days (a JSON number, or null to keep everything). */
 export const GLOBAL_RETENTION_KEY = 'retention.globalDays';
@@ -53,7 +54,7 @@ const UNUSED_IMAGES = `SELECT i.hash, i.bytes FROM images i
  */
 export class RetentionStore {
   readonly #database: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  #statements: StatementCache | null = null;
 
   constructor(database: DatabaseSync) {
     this.#database = database;
@@ -166,11 +167,7 @@ export class RetentionStore {
   }
 
   #statement(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#database.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    this.#statements ??= new StatementCache(this.#database);
+    return this.#statements.get(sql);
   }
 }

@@ -17,6 +17,7 @@ import { HighlightAnchors } from '../annotations/HighlightAnchors.ts';
 import type { CachedImage, ImageFailure } from '../extract/images/CachedImage.ts';
 import { SearchDocumentSource } from '../search/SearchDocumentSource.ts';
 import { openDatabase, schemaVersionOf } from './openDatabase.ts';
+import { StatementCache } from './StatementCache.ts';
 
 /** A feed row with the fetch state that never crosses the contract. */
 export interface FeedRecord {
@@ -328,7 +329,7 @@ export function countWords(text: string): number {
 export class ArticleStore implements StoreReader, StoreWriter {
   readonly path: string;
   readonly #database: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  #statements: StatementCache | null = null;
   #searchDocuments: SearchDocumentSource | null = null;
   #highlightAnchors: HighlightAnchors | null = null;
 
@@ -986,12 +987,8 @@ export class ArticleStore implements StoreReader, StoreWriter {
   }
 
   #statement(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#database.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    this.#statements ??= new StatementCache(this.#database);
+    return this.#statements.get(sql);
   }
 
   /** Runs `work` in one transaction (or inside the current one): all of it commits, or none. */

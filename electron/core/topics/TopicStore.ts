@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Topic, TopicCounts } from '../../shared/model.ts';
 import type { ArticleStore } from '../store/ArticleStore.ts';
+import { StatementCache } from '../store/StatementCache.ts';
 
 /** A topic row as stored (migration 5), with its rule versions. */
 export interface TopicRecord extends Omit<Topic, 'counts' | 'applying'> {
@@ -49,7 +50,7 @@ const NO_COUNTS: TopicCounts = { total: 0, unread: 0, saved: 0 };
 export class TopicStore {
   readonly #articles: ArticleStore;
   readonly #database: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  #statements: StatementCache | null = null;
 
   constructor(articles: ArticleStore) {
     this.#articles = articles;
@@ -289,12 +290,8 @@ export class TopicStore {
   }
 
   #statement(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#database.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    this.#statements ??= new StatementCache(this.#database);
+    return this.#statements.get(sql);
   }
 }
 

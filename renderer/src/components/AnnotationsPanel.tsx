@@ -3,6 +3,7 @@ import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Highlight, Note } from '../../../electron/shared/model.ts';
 import { formatDate } from '../formatDate.ts';
 import { plainMessage } from '../plainMessage.ts';
+import { Alert } from './Alert.tsx';
 
 export interface AnnotationsPanelProps {
   readonly client: OffprintApi;
@@ -152,11 +153,7 @@ export function AnnotationsPanel({ client, articleId, notes, highlights, onChang
           Add note
         </button>
       </form>
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </section>
   );
 }

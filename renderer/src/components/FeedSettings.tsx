@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Feed, FullTextSetting } from '../../../electron/shared/model.ts';
 import { useFeedUpdate } from '../hooks/useFeedUpdate.ts';
+import { Alert } from './Alert.tsx';
 
 export interface FeedSettingsProps {
   readonly client: OffprintApi;
@@ -51,11 +52,7 @@ export function FeedSettings({ client, feed, id, onClose }: FeedSettingsProps) {
       <p id={hintId} className="feed-settings-hint">
         {FULL_TEXT_HINTS[fullText]}
       </p>
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Selection } from '../hooks/useSelection.ts';
 import { plainMessage } from '../plainMessage.ts';
+import { Alert } from './Alert.tsx';
 
 export interface SelectionBarProps {
   readonly client: OffprintApi;
@@ -64,11 +65,7 @@ export function SelectionBar({ client, selection, visibleIds }: SelectionBarProp
           </button>
         )
       )}
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { plainMessage } from '../plainMessage.ts';
+import { Alert } from './Alert.tsx';
 
 export interface SelectionHighlighterProps {
   readonly client: OffprintApi;
@@ -67,11 +68,7 @@ export function SelectionHighlighter({ client, articleId, container, onHighlight
           </button>
         </>
       )}
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </div>
   );
 }

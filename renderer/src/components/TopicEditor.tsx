@@ -5,6 +5,7 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
 import { useResult } from '../hooks/useResult.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { plural } from '../plural.ts';
+import { Alert } from './Alert.tsx';
 
 /** What the editor starts from: an existing topic, or a new one (perhaps from the current search). */
 export type TopicDraft =
@@ -144,11 +145,7 @@ export function TopicEditor({ client, draft, onClose }: TopicEditorProps) {
             </>
           )}
         </div>
-        {error !== null && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         <div className="dialog-actions">
           {editing !== null && (
             <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>

@@ -29,26 +29,12 @@ export function articlesRequestFor(view: View): RequestOf<'articles:list'> {
   }
 }
 
-/** The same narrowing for a search, so a query searches within the view. */
+/** The same narrowing for a search, so a query searches within the view (search has its own order). */
 export function searchFiltersFor(
   view: View,
 ): Pick<RequestOf<'search:query'>, 'feedId' | 'topicIds' | 'unread' | 'saved'> {
-  switch (view.kind) {
-    case 'all':
-      return {};
-    case 'unread':
-      return { unread: true };
-    case 'saved':
-      return { saved: true };
-    case 'feed':
-      return { feedId: view.feedId };
-    case 'topic':
-      return { topicIds: [view.topicId] };
-  }
-}
-
-export function sameView(left: View, right: View): boolean {
-  return JSON.stringify(left) === JSON.stringify(right);
+  const { sort: _order, ...filters } = articlesRequestFor(view);
+  return filters;
 }
 
 /** A stable string for reload keys. */

@@ -128,7 +128,14 @@ describe('backup and restore', () => {
     await library.search().index.catchUp();
     expect(existsSync(join(dataDir, 'index'))).toBe(true);
     const file = join(temp.path, 'offprint.tar');
+    const progress: { operation: string; phase: string }[] = [];
+    library.events.subscribe((name, payload) => {
+      if (name === 'care:progress' && 'operation' in payload) progress.push(payload);
+    });
     await call(library, 'library:backup', { file });
+    // Progress reaches the app and the host as contract events.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(new Set(progress.map((step) => step.operation))).toEqual(new Set(['backup']));
     const entries: string[] = [];
     await listTar({ file, onReadEntry: (entry) => entries.push(entry.path) });
     expect(entries[0]).toBe('manifest.json');
