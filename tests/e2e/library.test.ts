@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/server/startHost.ts';
 import type { LaunchedChromium } from '../support/launchChromium.ts';
-import { serve, type FixtureServer } from '../support/startFixtureServer.ts';
+import { rssFeed, serve, type FixtureServer } from '../support/startFixtureServer.ts';
 import { GALLIUM_METALS, metalsFeedXml } from './fixtures/searchFeeds.ts';
 import type { ReaderPage } from './pages/ReaderPage.ts';
 import { startReaderWorld, type ReaderWorld } from './startReaderWorld.ts';
@@ -37,6 +37,35 @@ describe('topics, saved list, notes and highlights in the reader', () => {
 
   afterAll(async () => {
     await world.close();
+  });
+
+  it('offers starter topics built from the library, and creates one only when accepted', async () => {
+    // A desk whose feed files its stories under categories: what starter topics are made from.
+    const items = ['Magnet makers seek new suppliers', 'Quota cut lifts oxide prices', 'Mine restarts in Laos'].map(
+      (title, index) => ({
+        guid: `desk-${index}`,
+        title,
+        link: `/desk/${index}`,
+        body: `<p>${title}, traders said on ${index + 2} September.</p>`,
+        categories: ['Rare earths'],
+      }),
+    );
+    web.route('/desk.xml', serve(rssFeed('Rare Earth Desk', items), 'application/rss+xml; charset=utf-8'));
+    await world.library.handlers['feeds:add']({ url: `${web.origin}/desk.xml` });
+    const suggested = reader.feedsNav.getByRole('list', { name: 'Suggested topics' });
+    await suggested.waitFor();
+    const names = await suggested.getByRole('listitem').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect((await world.library.handlers['topics:list']({})).length).toBe(0);
+
+    const first = suggested.getByRole('button', { name: /^Add topic / }).first();
+    const label = (await first.getAttribute('aria-label')) ?? '';
+    await first.click();
+    const name = label.replace(/^Add topic /, '');
+    await reader.feedRow(name).waitFor();
+    expect((await world.library.handlers['topics:list']({})).map((topic) => topic.name)).toEqual([name]);
+    // With a topic of its own, the library stops offering.
+    await suggested.waitFor({ state: 'detached' });
   });
 
   it('saves a search as a topic after previewing what it matches, and filters by it', async () => {

@@ -162,6 +162,11 @@ export function App({ client, imageSource }: AppProps) {
           saved={savedCount.status === 'ready' ? savedCount.value : null}
         />
         <TopicList
+          client={client}
+          revision={revision}
+          onAdded={() => {
+            setRevision((value) => value + 1);
+          }}
           topics={topics}
           view={view}
           onSelect={selectView}

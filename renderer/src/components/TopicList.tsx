@@ -1,15 +1,21 @@
+import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Topic } from '../../../electron/shared/model.ts';
 import type { LoadState } from '../hooks/useResult.ts';
 import { plainMessage } from '../plainMessage.ts';
 import type { View } from '../state/view.ts';
+import { TopicSuggestions } from './TopicSuggestions.tsx';
 import { UnreadCount } from './UnreadCount.tsx';
 
 export interface TopicListProps {
+  readonly client: OffprintApi;
+  readonly revision: number;
   readonly topics: LoadState<readonly Topic[]>;
   readonly view: View;
   readonly onSelect: (view: View) => void;
   readonly onNew: () => void;
   readonly onEdit: (topic: Topic) => void;
+  /** A suggested topic was added. */
+  readonly onAdded: () => void;
 }
 
 /**
@@ -17,7 +23,7 @@ export interface TopicListProps {
  * articles arrive and are read), a mark while its rule is being applied, and
  * an edit button; "New topic" opens the editor.
  */
-export function TopicList({ topics, view, onSelect, onNew, onEdit }: TopicListProps) {
+export function TopicList({ client, revision, topics, view, onSelect, onNew, onEdit, onAdded }: TopicListProps) {
   return (
     <section className="topics" aria-labelledby="topics-heading">
       <div className="pane-heading-row">
@@ -35,7 +41,10 @@ export function TopicList({ topics, view, onSelect, onNew, onEdit }: TopicListPr
         </p>
       )}
       {topics.status === 'ready' && topics.value.length === 0 && (
-        <p className="hint">Follow a subject across feeds: search for it, then “Save as topic”.</p>
+        <>
+          <p className="hint">Follow a subject across feeds: search for it, then “Save as topic”.</p>
+          <TopicSuggestions client={client} revision={revision} onAdded={onAdded} />
+        </>
       )}
       {topics.status === 'ready' && topics.value.length > 0 && (
         <ul className="feed-list">
