@@ -1,10 +1,10 @@
 import type { CallName, EventName, RequestOf, ResponseOf } from '../../../electron/shared/contract.ts';
-import { dispatchCall } from '../../../electron/shared/dispatch.ts';
 import type { Result } from '../../../electron/shared/errors.ts';
 import type { Article } from '../../../electron/shared/model.ts';
 import { openLibrary, type Library } from '../../../electron/core/Library.ts';
 import { paragraphsAbout } from '../offline/offlinePages.ts';
 import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
+import { attempt, call as callHandlers } from '../../support/callHandlers.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 
 /** A library in a temp directory beside a local fixture server, with its calls and events at hand. */
@@ -74,18 +74,15 @@ export async function openAnnotationWorld(prefix: string, items: readonly WireIt
   library.events.subscribe((name, payload) => {
     events.push({ name, payload });
   });
-  const call = async <Name extends CallName>(name: Name, request: RequestOf<Name>): Promise<ResponseOf<Name>> => {
-    const result = (await dispatchCall(library.handlers, name, request)) as Result<ResponseOf<Name>>;
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-    return result.value;
-  };
+  const call = <Name extends CallName>(name: Name, request: RequestOf<Name>): Promise<ResponseOf<Name>> =>
+    callHandlers(library, name, request);
   return Object.assign(world, {
     library,
     server,
     dataDir: temp.path,
     events,
     call,
-    attempt: (name: CallName, request: unknown) => dispatchCall(library.handlers, name, request),
+    attempt: (name: CallName, request: unknown) => attempt(library, name, request),
     article: async (guid: string) => {
       const page = await call('articles:list', { limit: 100 });
       const summary = page.items.find((item) => item.url === server.url(`/story/${guid}`));

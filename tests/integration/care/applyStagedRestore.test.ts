@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyStagedRestore, stageRestore } from '../../../electron/core/care/restoreLibrary.ts';
+import { call } from '../../support/callHandlers.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
-import { addArticle, addFeed, call, fingerprint, NOW, openCareLibrary } from './careLibrary.ts';
+import { addArticle, addFeed, fingerprint, NOW, openCareLibrary } from './careLibrary.ts';
 
 let temp: ReturnType<typeof createTempDirectory>;
 let backupFile: string;

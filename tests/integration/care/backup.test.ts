@@ -6,13 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../../electron/core/Library.ts';
 import { restoreLibrary } from '../../../electron/core/care/restoreLibrary.ts';
 import type { BackupManifest } from '../../../electron/core/care/BackupManifest.ts';
+import { attempt, call } from '../../support/callHandlers.ts';
 import { expectFailure } from '../../support/expectFailure.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import {
   addArticle,
   addFeed,
-  attempt,
-  call,
   fingerprint,
   imageHashOf,
   LIBRARY_TABLES,

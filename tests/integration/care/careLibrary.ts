@@ -2,9 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { CallName, RequestOf, ResponseOf } from '../../../electron/shared/contract.ts';
-import { dispatchCall } from '../../../electron/shared/dispatch.ts';
-import type { Result } from '../../../electron/shared/errors.ts';
 import { openLibrary, type Library } from '../../../electron/core/Library.ts';
 import type { NewArticle } from '../../../electron/core/store/ArticleStore.ts';
 import { pngImage } from '../../unit/extract/images/imageFixtures.ts';
@@ -19,25 +16,6 @@ export function daysAgo(days: number, from: Date = NOW): string {
 /** A library in `dataDir` whose clock stands still at NOW (one extraction thread, never used). */
 export function openCareLibrary(dataDir: string, clock: () => Date = () => NOW): Promise<Library> {
   return openLibrary({ dataDir, clock, extractWorkers: 1, searchWorkers: 1 });
-}
-
-/** Calls the contract the way every caller does; throws on a failure so a test reads as a story. */
-export async function call<Name extends CallName>(
-  library: Library,
-  name: Name,
-  request: RequestOf<Name>,
-): Promise<ResponseOf<Name>> {
-  const result = await dispatchCall(library.handlers, name, request);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as ResponseOf<Name>;
-}
-
-export function attempt<Name extends CallName>(
-  library: Library,
-  name: Name,
-  request: RequestOf<Name>,
-): Promise<Result<unknown>> {
-  return dispatchCall(library.handlers, name, request);
 }
 
 export function addFeed(library: Library, title: string): number {

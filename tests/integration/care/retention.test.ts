@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../../electron/core/Library.ts';
 import { CLIPPED_FEED_TITLE, CLIPPED_FEED_URL } from '../../../electron/core/offline/clipPage.ts';
+import { attempt, call } from '../../support/callHandlers.ts';
 import { expectFailure } from '../../support/expectFailure.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { offlinePassReport } from '../../unit/care/offlinePassReport.ts';
-import { addArticle, addFeed, articleIds, attempt, call, imageHashOf, NOW, openCareLibrary } from './careLibrary.ts';
+import { addArticle, addFeed, articleIds, imageHashOf, NOW, openCareLibrary } from './careLibrary.ts';
 
 let temp: ReturnType<typeof createTempDirectory>;
 let library: Library;

@@ -1,38 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticlePage, Highlight, Note } from '../../../electron/shared/model.ts';
-import { EXIT, runCli } from '../../../electron/cli/runCli.ts';
+import { EXIT } from '../../../electron/cli/runCli.ts';
 import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
+import { createOffprint } from '../../support/runOffprint.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { paragraphsAbout } from '../offline/offlinePages.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let server: FixtureServer;
 let temp: ReturnType<typeof createTempDirectory>;
 let dataDir: string;
 let libraries = 0;
 
-async function offprint(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    untilInterrupted: () => new Promise(() => undefined),
-  });
-  return { code, stdout, stderr };
-}
-
-async function json<T>(...args: string[]): Promise<T> {
-  const run = await offprint('--json', ...args);
-  if (run.code !== EXIT.ok) throw new Error(`offprint ${args.join(' ')} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
+const { run: offprint, json } = createOffprint(() => dataDir);
 
 const LEAD = 'Zinc smelters cut output in Europe as power prices climbed again this week.';
 const body = (lead: string) => `<p>${[lead, ...paragraphsAbout('zinc', 7)].join('</p><p>')}</p>`;

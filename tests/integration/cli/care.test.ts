@@ -1,34 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/runCli.ts';
+import { EXIT } from '../../../electron/cli/runCli.ts';
 import type { ArticlePage, BackupReport, RestoreReport } from '../../../electron/shared/model.ts';
+import { runOffprint, type OffprintRun } from '../../support/runOffprint.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { addArticle, addFeed, openCareLibrary } from '../care/careLibrary.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let temp: ReturnType<typeof createTempDirectory>;
 let dataDir: string;
 let feedId: number;
 
-async function offprint(...args: string[]): Promise<Run> {
+function offprint(...args: string[]): Promise<OffprintRun> {
   return offprintIn(dataDir, ...args);
 }
 
-async function offprintIn(directory: string, ...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--data-dir', directory, ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    untilInterrupted: () => Promise.resolve(),
-  });
-  return { code, stdout, stderr };
+/** In the library at `directory`; commands that wait for Ctrl-C get it at once. */
+function offprintIn(directory: string, ...args: string[]): Promise<OffprintRun> {
+  return runOffprint(directory, args, { untilInterrupted: () => Promise.resolve() });
 }
 
 async function articleTitles(directory: string): Promise<string[]> {

@@ -1,41 +1,19 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/runCli.ts';
+import { EXIT } from '../../../electron/cli/runCli.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations.ts';
+import { createOffprint, runOffprint, runOffprintProcess } from '../../support/runOffprint.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
-
-const cli = join(import.meta.dirname, '../../../electron/cli/offprint.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let temp: ReturnType<typeof createTempDirectory>;
 let server: FixtureServer;
 let dataDir: string;
 
-async function offprint(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    untilInterrupted: () => Promise.resolve(),
-  });
-  return { code, stdout, stderr };
-}
-
-async function json<T>(...args: string[]): Promise<T> {
-  const run = await offprint('--json', ...args);
-  if (run.code !== EXIT.ok) throw new Error(`offprint ${args.join(' ')} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
+/** Commands that wait for Ctrl-C (serve) or stop on it (prepare) get it at once. */
+const interruptAtOnce = { untilInterrupted: () => Promise.resolve() };
+const { run: offprint, json } = createOffprint(() => dataDir, interruptAtOnce);
 
 beforeAll(async () => {
   temp = createTempDirectory('cli');
@@ -232,18 +210,13 @@ describe('offprint CLI', () => {
   it('refuses a data directory that cannot hold a library (exit 3)', async () => {
     const notADirectory = join(temp.path, 'file-not-dir');
     writeFileSync(notADirectory, 'x');
-    let stderr = '';
-    const code = await runCli(['--data-dir', notADirectory, 'info'], {
-      stdout: () => undefined,
-      stderr: (text) => (stderr += text),
-      untilInterrupted: () => Promise.resolve(),
-    });
+    const { code, stderr } = await runOffprint(notADirectory, ['info'], interruptAtOnce);
     expect(code).toBe(EXIT.dataDir);
     expect(stderr).toMatch(/^offprint: cannot open data directory .*file-not-dir/);
   });
 
   it('runs as a real process: `offprint info --json` on Node 24', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, '--data-dir', dataDir, '--json', 'info']);
+    const { stdout } = await runOffprintProcess(dataDir, ['--json', 'info']);
     const info = JSON.parse(stdout) as { name: string; schemaVersion: number; runtime: string };
     expect(info).toMatchObject({ name: 'Offprint', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(info.runtime).toMatch(/^Node 24\./);

@@ -1,23 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, ClipResult, Feed, OfflineReport } from '../../../electron/shared/model.ts';
-import { EXIT, parseSince, runCli } from '../../../electron/cli/runCli.ts';
+import { EXIT, parseSince } from '../../../electron/cli/runCli.ts';
 import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
+import { createOffprint, runOffprint, runOffprintProcess, type OffprintRun } from '../../support/runOffprint.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { articlePage, paragraphsAbout } from '../offline/offlinePages.ts';
 
-const cli = join(import.meta.dirname, '../../../electron/cli/offprint.ts');
 const DAY = 24 * 3_600_000;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let server: FixtureServer;
 let temp: ReturnType<typeof createTempDirectory>;
@@ -25,25 +17,11 @@ let dataDir: string;
 let libraries = 0;
 
 /** Runs the CLI in-process; `interrupt` stands for Ctrl-C (by default it never comes). */
-async function offprint(
-  args: readonly string[],
-  interrupt: Promise<void> = new Promise(() => undefined),
-): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    untilInterrupted: () => interrupt,
-  });
-  return { code, stdout, stderr };
+function offprint(args: readonly string[], interrupt?: Promise<void>): Promise<OffprintRun> {
+  return runOffprint(dataDir, args, interrupt === undefined ? {} : { untilInterrupted: () => interrupt });
 }
 
-async function json<T>(...args: string[]): Promise<T> {
-  const run = await offprint(['--json', ...args]);
-  if (run.code !== EXIT.ok) throw new Error(`offprint ${args.join(' ')} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
+const { json } = createOffprint(() => dataDir);
 
 /** A feed of whole articles (full text is decided off), one from yesterday and one from a month ago. */
 function wireFeed(): string {
@@ -127,11 +105,7 @@ describe('offprint clip', () => {
     writeFileSync(join(directory, 'cyrillic.html'), page('Цены на медь', 'windows-1251'));
 
     // As a real process from the file's folder: a relative path is the user's working directory.
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [cli, '--data-dir', dataDir, '--json', 'clip', './page.html'],
-      { cwd: directory },
-    );
+    const { stdout } = await runOffprintProcess(dataDir, ['--json', 'clip', './page.html'], { cwd: directory });
     const clipped = JSON.parse(stdout) as ClipResult;
     expect(clipped.article.title).toBe('Café crème prices');
     // A saved file without a canonical link has no address.

@@ -1,42 +1,18 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/runCli.ts';
+import { EXIT } from '../../../electron/cli/runCli.ts';
 import type { ArticlePage, Feed, SearchResults, Topic, TopicImportReport } from '../../../electron/shared/model.ts';
+import { createOffprint, runOffprintProcess } from '../../support/runOffprint.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import { FARM, METALS, startWires, story, titlesOf, type Wires } from '../topics/topicWires.ts';
-
-const cli = join(import.meta.dirname, '../../../electron/cli/offprint.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let wires: Wires;
 let temp: ReturnType<typeof createTempDirectory>;
 let dataDir: string;
 let libraries = 0;
 
-async function offprint(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    untilInterrupted: () => new Promise(() => undefined),
-  });
-  return { code, stdout, stderr };
-}
-
-async function json<T>(...args: string[]): Promise<T> {
-  const run = await offprint('--json', ...args);
-  if (run.code !== EXIT.ok) throw new Error(`offprint ${args.join(' ')} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
+const { run: offprint, json } = createOffprint(() => dataDir);
 
 async function subscribe(): Promise<{ metals: Feed; farm: Feed }> {
   const metals = (await json<{ feed: Feed }>('feeds', 'add', wires.metalsUrl)).feed;
@@ -108,16 +84,7 @@ describe('offprint topics', () => {
 
   it('waits for the rule to be applied before the process exits', async () => {
     await subscribe();
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      cli,
-      '--data-dir',
-      dataDir,
-      '--json',
-      'topics',
-      'add',
-      'Gold',
-      'gold',
-    ]);
+    const { stdout } = await runOffprintProcess(dataDir, ['--json', 'topics', 'add', 'Gold', 'gold']);
     expect(JSON.parse(stdout)).toMatchObject([{ name: 'Gold', applying: false, counts: { total: 1 } }]);
   });
 

@@ -2,12 +2,11 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallName, EventName, EventPayloadOf, RequestOf, ResponseOf } from '../../../electron/shared/contract.ts';
-import { dispatchCall } from '../../../electron/shared/dispatch.ts';
-import type { Result } from '../../../electron/shared/errors.ts';
+import type { EventName, EventPayloadOf } from '../../../electron/shared/contract.ts';
 import type { OfflineEvent } from '../../../electron/shared/model.ts';
 import { openLibrary, type Library } from '../../../electron/core/Library.ts';
 import { CLIPPED_FEED_URL } from '../../../electron/core/offline/clipPage.ts';
+import { attempt, call } from '../../support/callHandlers.ts';
 import { expectFailure } from '../../support/expectFailure.ts';
 import { rssFeed, serve, startFixtureServer, type FixtureServer } from '../../support/startFixtureServer.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
@@ -59,21 +58,11 @@ function longFeed(): string {
   ]);
 }
 
-async function call<Name extends CallName>(name: Name, request: RequestOf<Name>): Promise<ResponseOf<Name>> {
-  const result = (await dispatchCall(library.handlers, name, request)) as Result<ResponseOf<Name>>;
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-  return result.value;
-}
-
-function failsWith(name: CallName, request: unknown): Promise<Result<unknown>> {
-  return dispatchCall(library.handlers, name, request);
-}
-
 async function articleByUrl(path: string) {
-  const page = await call('articles:list', { limit: 100 });
+  const page = await call(library, 'articles:list', { limit: 100 });
   const summary = page.items.find((item) => item.url === server.url(path));
   if (summary === undefined) throw new Error(`no article for ${path}`);
-  return call('articles:get', { id: summary.id });
+  return call(library, 'articles:get', { id: summary.id });
 }
 
 function imageFiles(): string[] {
@@ -131,7 +120,7 @@ afterEach(async () => {
 
 describe('full text for feeds of teasers', () => {
   it('turns full text on for a feed of short items, extracts each page and caches its images', async () => {
-    const added = await call('feeds:add', { url: server.url('/feed.xml') });
+    const added = await call(library, 'feeds:add', { url: server.url('/feed.xml') });
     expect(added.feed.fullText).toBe('on');
     expect(added.offline).not.toBeNull();
     expect(added.offline?.pagesFetched).toBe(2);
@@ -173,7 +162,7 @@ describe('full text for feeds of teasers', () => {
   });
 
   it('keeps the summary of a page that fails, says why, and retries it after the back-off', async () => {
-    await call('feeds:add', { url: server.url('/feed.xml') });
+    await call(library, 'feeds:add', { url: server.url('/feed.xml') });
     const failed = await articleByUrl('/story/3');
     expect(failed.offline.page).toBe('failed');
     expect(failed.offline.pageError).toMatch(/\/story\/3.*500/);
@@ -186,11 +175,11 @@ describe('full text for feeds of teasers', () => {
       serve(articlePage({ title: 'Neodymium curbs', paragraphs: paragraphsAbout('magnets', 4) }), 'text/html'),
     );
     // Too soon: the back-off has not passed, so a refresh leaves the page alone.
-    await call('feeds:refresh', {});
+    await call(library, 'feeds:refresh', {});
     expect(server.hits('/story/3')).toBe(1);
 
     now = new Date(now.getTime() + 16 * 60_000);
-    const report = await call('feeds:refresh', {});
+    const report = await call(library, 'feeds:refresh', {});
     expect(report.offline?.pagesFetched).toBe(1);
     const fixed = await articleByUrl('/story/3');
     expect(fixed.offline.page).toBe('ok');
@@ -199,30 +188,34 @@ describe('full text for feeds of teasers', () => {
   });
 
   it('leaves a feed of whole articles alone: full text off, no page requested', async () => {
-    const added = await call('feeds:add', { url: server.url('/long.xml') });
+    const added = await call(library, 'feeds:add', { url: server.url('/long.xml') });
     expect(added.feed.fullText).toBe('off');
     expect(server.hits('/long/1') + server.hits('/long/2')).toBe(0);
-    const page = await call('articles:list', { feedId: added.feed.id });
+    const page = await call(library, 'articles:list', { feedId: added.feed.id });
     expect(page.items.every((item) => item.offlineReady)).toBe(true);
   });
 
   it('lets the user turn full text on or off per feed', async () => {
-    const added = await call('feeds:add', { url: server.url('/long.xml') });
-    const updated = await call('feeds:update', { feedId: added.feed.id, fullText: 'on' });
+    const added = await call(library, 'feeds:add', { url: server.url('/long.xml') });
+    const updated = await call(library, 'feeds:update', { feedId: added.feed.id, fullText: 'on' });
     expect(updated.fullText).toBe('on');
-    expect((await call('feeds:list', {}))[0]?.fullText).toBe('on');
+    expect((await call(library, 'feeds:list', {}))[0]?.fullText).toBe('on');
     // On: the stored articles' pages are wanted now, so they are not offline-ready until fetched.
-    let page = await call('articles:list', { feedId: added.feed.id });
+    let page = await call(library, 'articles:list', { feedId: added.feed.id });
     expect(page.items.map((item) => item.offlineReady)).toEqual([false, false]);
-    await call('feeds:update', { feedId: added.feed.id, fullText: 'off' });
-    expect((await call('feeds:list', {}))[0]?.fullText).toBe('off');
-    page = await call('articles:list', { feedId: added.feed.id });
+    await call(library, 'feeds:update', { feedId: added.feed.id, fullText: 'off' });
+    expect((await call(library, 'feeds:list', {}))[0]?.fullText).toBe('off');
+    page = await call(library, 'articles:list', { feedId: added.feed.id });
     expect(page.items.map((item) => item.offlineReady)).toEqual([true, true]);
     // Nothing was fetched for either change: the next pass would do that.
     expect(server.hits('/long/1') + server.hits('/long/2')).toBe(0);
-    expectFailure(await failsWith('feeds:update', { feedId: 999, fullText: 'on' }), 'not-found', /no feed with id 999/);
     expectFailure(
-      await failsWith('feeds:update', { feedId: added.feed.id, fullText: 'sometimes' }),
+      await attempt(library, 'feeds:update', { feedId: 999, fullText: 'on' }),
+      'not-found',
+      /no feed with id 999/,
+    );
+    expectFailure(
+      await attempt(library, 'feeds:update', { feedId: added.feed.id, fullText: 'sometimes' }),
       'bad-request',
       /fullText/,
     );
@@ -231,10 +224,10 @@ describe('full text for feeds of teasers', () => {
 
 describe('offline:prepare', () => {
   it('retries what failed for the selection, with progress events, and reports what is still missing', async () => {
-    await call('feeds:add', { url: server.url('/feed.xml') });
+    await call(library, 'feeds:add', { url: server.url('/feed.xml') });
     server.route('/img/map.png', serve(PHOTO, 'image/png'));
     events = [];
-    const report = await call('offline:prepare', {});
+    const report = await call(library, 'offline:prepare', {});
     // Story 1's missing map now downloads; story 3's page still fails.
     expect(report.total).toBe(3);
     expect(report.ready).toBe(2);
@@ -260,23 +253,23 @@ describe('offline:prepare', () => {
   });
 
   it('limits the work to saved articles and to a date', async () => {
-    await call('feeds:add', { url: server.url('/feed.xml') });
+    await call(library, 'feeds:add', { url: server.url('/feed.xml') });
     const failed = await articleByUrl('/story/3');
-    await call('articles:setSaved', { id: failed.id, saved: true });
-    const saved = await call('offline:prepare', { saved: true });
+    await call(library, 'articles:setSaved', { id: failed.id, saved: true });
+    const saved = await call(library, 'offline:prepare', { saved: true });
     expect(saved.total).toBe(1);
     expect(server.hits('/story/3')).toBe(2);
-    const future = await call('offline:prepare', { since: '2030-01-01T00:00:00Z' });
+    const future = await call(library, 'offline:prepare', { since: '2030-01-01T00:00:00Z' });
     expect(future.total).toBe(0);
     expect(server.hits('/story/3')).toBe(2);
-    expectFailure(await failsWith('offline:prepare', { since: 'last week' }), 'bad-request', /since/);
+    expectFailure(await attempt(library, 'offline:prepare', { since: 'last week' }), 'bad-request', /since/);
   });
 
   it('stops on offline:cancel, keeping what is done, and says it was cancelled', async () => {
-    await call('feeds:add', { url: server.url('/long.xml') });
-    const feeds = await call('feeds:list', {});
+    await call(library, 'feeds:add', { url: server.url('/long.xml') });
+    const feeds = await call(library, 'feeds:list', {});
     const feedId = feeds[0]?.id ?? 0;
-    await call('feeds:update', { feedId, fullText: 'on' });
+    await call(library, 'feeds:update', { feedId, fullText: 'on' });
     // Pages that answer slowly: the pass is still busy when cancel arrives.
     const slow = articlePage({ title: 'Slow', paragraphs: paragraphsAbout('copper', 12) });
     for (const path of ['/long/1', '/long/2']) {
@@ -284,40 +277,42 @@ describe('offline:prepare', () => {
         setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end(slow), 1500);
       });
     }
-    const articles = await call('articles:list', { feedId });
-    await call('articles:markRead', { ids: articles.items.map((item) => item.id), read: true });
-    const running = call('offline:prepare', { feedIds: [feedId] });
+    const articles = await call(library, 'articles:list', { feedId });
+    await call(library, 'articles:markRead', { ids: articles.items.map((item) => item.id), read: true });
+    const running = call(library, 'offline:prepare', { feedIds: [feedId] });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await call('offline:cancel', {})).toEqual({ cancelled: true });
+    expect(await call(library, 'offline:cancel', {})).toEqual({ cancelled: true });
     const report = await running;
     expect(report.cancelled).toBe(true);
     expect(report.pagesFetched).toBe(0);
     expect(offlineEvents().at(-1)).toMatchObject({ kind: 'finished' });
-    expect(await call('offline:cancel', {})).toEqual({ cancelled: false });
+    expect(await call(library, 'offline:cancel', {})).toEqual({ cancelled: false });
   });
 });
 
 describe('articles:clip', () => {
   it('stores a page by URL under "Clipped", with its images, and updates it when clipped again', async () => {
-    const clipped = await call('articles:clip', { url: server.url('/story/2') });
+    const clipped = await call(library, 'articles:clip', { url: server.url('/story/2') });
     expect(clipped.article.feedTitle).toBe('Clipped');
     expect(clipped.article.title).toBe('Potash prices ease');
     expect(clipped.article.offlineReady).toBe(true);
     expect(clipped.imagesMissing).toEqual([]);
-    const article = await call('articles:get', { id: clipped.article.id });
+    const article = await call(library, 'articles:get', { id: clipped.article.id });
     expect(article.text).toContain('Paragraph 5 on potash');
     expect(article.contentHtml).toMatch(/offprint-image:\/\/[0-9a-f]{64}\.png/);
 
-    const again = await call('articles:clip', { url: server.url('/story/2') });
+    const again = await call(library, 'articles:clip', { url: server.url('/story/2') });
     expect(again.article.id).toBe(clipped.article.id);
     const clippedFeed = library.store.reader.findFeedByUrl(CLIPPED_FEED_URL);
     expect(clippedFeed).not.toBeNull();
-    expect((await call('articles:list', { feedId: clippedFeed?.id ?? 0 })).total).toBe(1);
+    expect((await call(library, 'articles:list', { feedId: clippedFeed?.id ?? 0 })).total).toBe(1);
     // Clipped is not a feed: refreshing never fetches it.
-    expect((await call('feeds:refresh', {})).feeds).toEqual([]);
-    expect((await call('feeds:list', {})).map((feed) => [feed.title, feed.kind])).toEqual([['Clipped', 'import']]);
+    expect((await call(library, 'feeds:refresh', {})).feeds).toEqual([]);
+    expect((await call(library, 'feeds:list', {})).map((feed) => [feed.title, feed.kind])).toEqual([
+      ['Clipped', 'import'],
+    ]);
     expectFailure(
-      await failsWith('feeds:update', { feedId: clippedFeed?.id ?? 0, fullText: 'on' }),
+      await attempt(library, 'feeds:update', { feedId: clippedFeed?.id ?? 0, fullText: 'on' }),
       'bad-request',
       /imported or clipped articles and is never fetched/,
     );
@@ -331,7 +326,7 @@ describe('articles:clip', () => {
     }).replace('<head>', `<head><link rel="canonical" href="${server.url('/saved/page')}">`);
     const file = join(temp.path, 'page.html');
     writeFileSync(file, html);
-    const clipped = await call('articles:clip', { html, fileName: 'page.html' });
+    const clipped = await call(library, 'articles:clip', { html, fileName: 'page.html' });
     expect(clipped.article.url).toBe(server.url('/saved/page'));
     expect(clipped.article.offlineReady).toBe(false);
     expect(clipped.imagesMissing).toEqual([
@@ -343,18 +338,26 @@ describe('articles:clip', () => {
   it('explains bad input: not HTML, a missing page, an unreachable host, a bad URL, an index page', async () => {
     server.route('/report.pdf', serve(Buffer.from('%PDF-1.7\n'), 'application/pdf'));
     expectFailure(
-      await failsWith('articles:clip', { url: server.url('/report.pdf') }),
+      await attempt(library, 'articles:clip', { url: server.url('/report.pdf') }),
       'feed-error',
       /report\.pdf.*application\/pdf, not an HTML page/,
     );
-    expectFailure(await failsWith('articles:clip', { url: server.url('/nothing') }), 'feed-error', /nothing.*404/);
+    expectFailure(
+      await attempt(library, 'articles:clip', { url: server.url('/nothing') }),
+      'feed-error',
+      /nothing.*404/,
+    );
     const closedPort = await freePort();
     expectFailure(
-      await failsWith('articles:clip', { url: `http://127.0.0.1:${closedPort}/x` }),
+      await attempt(library, 'articles:clip', { url: `http://127.0.0.1:${closedPort}/x` }),
       'feed-error',
       new RegExp(`127\\.0\\.0\\.1:${closedPort}`),
     );
-    expectFailure(await failsWith('articles:clip', { url: 'ftp://example.test/x' }), 'bad-request', /http or https/);
+    expectFailure(
+      await attempt(library, 'articles:clip', { url: 'ftp://example.test/x' }),
+      'bad-request',
+      /http or https/,
+    );
     server.route(
       '/index',
       serve(
@@ -362,7 +365,11 @@ describe('articles:clip', () => {
         'text/html',
       ),
     );
-    expectFailure(await failsWith('articles:clip', { url: server.url('/index') }), 'feed-error', /no article found/);
+    expectFailure(
+      await attempt(library, 'articles:clip', { url: server.url('/index') }),
+      'feed-error',
+      /no article found/,
+    );
   });
 });
 

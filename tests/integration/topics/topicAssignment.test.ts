@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_DIRECTORY, openLibrary, type Library } from '../../../electron/core/Library.ts';
 import type { TopicEvent } from '../../../electron/shared/model.ts';
+import { call } from '../../support/callHandlers.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
 import {
-  call,
   FARM,
   METALS,
   startWires,

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../electron/core/Library.ts';
-import { dispatchCall } from '../../../electron/shared/dispatch.ts';
 import type { Topic } from '../../../electron/shared/model.ts';
+import { attempt, call } from '../../support/callHandlers.ts';
 import { expectFailure } from '../../support/expectFailure.ts';
 import { createTempDirectory } from '../../support/tempDirectory.ts';
-import { call, septemberDay, startWires, story, subscribeBoth, titlesOf, type Wires } from './topicWires.ts';
+import { septemberDay, startWires, story, subscribeBoth, titlesOf, type Wires } from './topicWires.ts';
 
 let wires: Wires;
 let temp: ReturnType<typeof createTempDirectory>;
@@ -36,48 +36,54 @@ function rulesOf(topics: readonly Topic[]): object[] {
 describe('topic calls refuse bad input plainly', () => {
   it('names the call, the value and why', async () => {
     await call(library, 'topics:create', { name: 'Gallium', query: 'gallium' });
-    const attempt = (name: Parameters<typeof dispatchCall>[1], request: unknown) =>
-      dispatchCall(library.handlers, name, request);
 
-    expectFailure(await attempt('topics:create', { name: '   ', query: 'gallium' }), 'bad-request', /name/);
-    expectFailure(await attempt('topics:create', { name: 'x', query: '' }), 'bad-request', /query/);
+    expectFailure(await attempt(library, 'topics:create', { name: '   ', query: 'gallium' }), 'bad-request', /name/);
+    expectFailure(await attempt(library, 'topics:create', { name: 'x', query: '' }), 'bad-request', /query/);
     expectFailure(
-      await attempt('topics:create', { name: 'GALLIUM', query: 'gallium' }),
+      await attempt(library, 'topics:create', { name: 'GALLIUM', query: 'gallium' }),
       'conflict',
       /^topics:create: a topic named "Gallium" already exists \(topic \d+\)$/,
     );
     expectFailure(
-      await attempt('topics:create', { name: 'Broken', query: '"rare earth' }),
+      await attempt(library, 'topics:create', { name: 'Broken', query: '"rare earth' }),
       'bad-request',
       /^topics:create: the query "\\"rare earth" cannot be a topic rule as written: .*quote/i,
     );
     expectFailure(
-      await attempt('topics:create', { name: 'Unread gold', query: 'gold is:unread' }),
+      await attempt(library, 'topics:create', { name: 'Unread gold', query: 'gold is:unread' }),
       'bad-request',
       /is:unread filters by what you did with an article/,
     );
     expectFailure(
-      await attempt('topics:create', { name: 'Elsewhere', query: 'gold', feedIds: [999] }),
+      await attempt(library, 'topics:create', { name: 'Elsewhere', query: 'gold', feedIds: [999] }),
       'not-found',
       /^topics:create: no feed with id 999$/,
     );
     expectFailure(
-      await attempt('topics:update', { id: 999, name: 'x' }),
+      await attempt(library, 'topics:update', { id: 999, name: 'x' }),
       'not-found',
       /^topics:update: no topic with id 999$/,
     );
-    expectFailure(await attempt('topics:delete', { id: 999 }), 'not-found', /^topics:delete: no topic with id 999$/);
     expectFailure(
-      await attempt('articles:list', { topicIds: [999] }),
+      await attempt(library, 'topics:delete', { id: 999 }),
+      'not-found',
+      /^topics:delete: no topic with id 999$/,
+    );
+    expectFailure(
+      await attempt(library, 'articles:list', { topicIds: [999] }),
       'not-found',
       /^articles:list: no topic with id 999$/,
     );
     expectFailure(
-      await attempt('search:query', { query: 'gold', topicIds: [999] }),
+      await attempt(library, 'search:query', { query: 'gold', topicIds: [999] }),
       'not-found',
       /^search:query: no topic with id 999$/,
     );
-    expectFailure(await attempt('topics:import', { content: 'name,query' }), 'bad-request', /neither OPML nor/);
+    expectFailure(
+      await attempt(library, 'topics:import', { content: 'name,query' }),
+      'bad-request',
+      /neither OPML nor/,
+    );
     expect((await call(library, 'topics:list', {})).map((topic) => topic.name)).toEqual(['Gallium']);
   });
 
@@ -86,7 +92,7 @@ describe('topic calls refuse bad input plainly', () => {
     await call(library, 'topics:create', { name: 'Gold', query: 'gold' });
     expect((await call(library, 'topics:update', { id: gallium.id, name: 'GALLIUM' })).name).toBe('GALLIUM');
     expectFailure(
-      await dispatchCall(library.handlers, 'topics:update', { id: gallium.id, name: 'gold' }),
+      await attempt(library, 'topics:update', { id: gallium.id, name: 'gold' }),
       'conflict',
       /^topics:update: a topic named "Gold" already exists/,
     );

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
-import type { CallName, RequestOf, ResponseOf } from '../../../electron/shared/contract.ts';
-import { dispatchCall } from '../../../electron/shared/dispatch.ts';
 import type { Library } from '../../../electron/core/Library.ts';
+import { call } from '../../support/callHandlers.ts';
 import {
   rssFeed,
   serve,
@@ -95,17 +94,6 @@ export async function startWires(): Promise<Wires> {
     publish,
     close: () => server.close(),
   };
-}
-
-/** A contract call that must succeed; its value. */
-export async function call<Name extends CallName>(
-  library: Library,
-  name: Name,
-  request: RequestOf<Name>,
-): Promise<ResponseOf<Name>> {
-  const result = await dispatchCall(library.handlers, name, request);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as ResponseOf<Name>;
 }
 
 /** Subscribes to both wires; their feed ids. */
