@@ -87,10 +87,10 @@ describe('registerIpcHandlers', () => {
 
   it('passes a good payload, parsed and defaulted, to the handler and wraps the answer', async () => {
     const result = await invoke('articles:list', appFrame, { unread: true });
-    expect(fake.calls['articles:list']).toHaveBeenCalledWith({ unread: true, limit: 50, offset: 0 });
+    expect(fake.calls['articles:list']).toHaveBeenCalledWith({ unread: true, sort: 'newest', limit: 50, offset: 0 });
     expect(result).toEqual({
       ok: true,
-      value: { name: 'articles:list', request: { unread: true, limit: 50, offset: 0 } },
+      value: { name: 'articles:list', request: { unread: true, sort: 'newest', limit: 50, offset: 0 } },
     });
   });
 
