@@ -19,6 +19,19 @@ const MIN_TITLE_SHARE = 0.005;
 /** Categories looked at, before those already covered are left out. */
 const CATEGORY_CANDIDATES = 50;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.]*/gu;
+/**
+ * Words frequent in headlines that name no subject: company-name suffixes,
+ * reporting verbs, results shorthand and dates ("XYZ Corp says Sept net up"). Not
+ * stop words for search, only never a topic of their own.
+ */
+const HEADLINE_FILLER = new Set(
+  `inc corp corporation co company companies ltd plc llc ag sa nv bhd group holding holdings unit units
+   says said say sees see seen reports report reported tells told announces announced update updates
+   net qtr quarter quarterly year annual shr shrs dlrs pct cts mln billion million first second third
+   new latest live week weekly today daily sets set rise rises rose fall falls fell up down
+   jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august
+   september october november december monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+);
 
 interface KeyTerm {
   /** One stem, or two for a pair of adjacent words. */
@@ -35,6 +48,7 @@ interface KeyTerm {
  * of the newest titles — words and pairs of adjacent words by how many
  * titles hold them, weighted by how rare they are in the whole library
  * (idf), so "gold" or "rare earth" come before "says". Stop words, numbers,
+ * headline filler (company suffixes, reporting verbs),
  * and anything an existing topic already covers (its name, query terms and
  * categories) are left out. Each suggestion says why it is offered and how
  * many articles it would match now (the same evaluation as a topic's).
@@ -125,7 +139,7 @@ function keyTerms(context: SuggestionContext, covered: ReadonlySet<string>): { t
       const terms = context.index.analyzer.analyzeQueryText(word).terms;
       const stem = terms.length === 1 ? terms[0] : undefined;
       // Stop words, short words and words the pipeline splits or drops end a pair.
-      if (stem === undefined || word.length < 3 || covered.has(stem)) {
+      if (stem === undefined || word.length < 3 || covered.has(stem) || HEADLINE_FILLER.has(word)) {
         previous = null;
         continue;
       }
