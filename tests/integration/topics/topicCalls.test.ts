@@ -132,6 +132,38 @@ describe('starter topics', () => {
   });
 });
 
+describe('starter topics from headlines', () => {
+  it('never offer headline filler: company suffixes, reporting verbs, dates', async () => {
+    const source = library.store.writer.addFeed(
+      { url: 'import:wire', title: 'Wire', kind: 'import' },
+      new Date().toISOString(),
+    );
+    const headline = (title: string) => ({
+      guid: title,
+      url: null,
+      title,
+      author: null,
+      publishedAt: new Date().toISOString(),
+      updatedAt: null,
+      language: 'en',
+      summary: null,
+      contentHtml: null,
+      text: `${title}. Shares moved in early trading.`,
+      categories: [],
+    });
+    library.store.writer.upsertArticles(
+      source.id,
+      [headline('Acme Corp says Sept lithium output up'), headline('Borealis Corp says Sept lithium sales up')],
+      new Date().toISOString(),
+    );
+    await library.search().index.catchUp();
+    const names = (await call(library, 'topics:suggest', { limit: 20 })).map((suggestion) => suggestion.name);
+    // What the two headlines share that names a subject is offered; the filler they share is not.
+    expect(names).toContain('Lithium');
+    for (const filler of ['Corp', 'Says', 'Sept', 'Up']) expect(names).not.toContain(filler);
+  });
+});
+
 describe('export and import', () => {
   async function createSome(): Promise<void> {
     await call(library, 'topics:create', {
