@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Handlers } from '../shared/contract.ts';
 import { OffprintError } from '../shared/errors.ts';
 import type { Feed } from '../shared/model.ts';
@@ -6,6 +8,7 @@ import { FetchError } from './feeds/FetchError.ts';
 import { FeedParseError } from './feeds/FeedParseError.ts';
 import { normalizeFeedUrl } from './feeds/normalizeFeedUrl.ts';
 import type { Ingest } from './ingest/Ingest.ts';
+import { importArticles } from './ingest/importArticles.ts';
 import { clipPage, type ClipContext } from './offline/clipPage.ts';
 import type { OfflinePreparer } from './offline/OfflinePreparer.ts';
 import { createAnnotationHandlers } from './annotations/createAnnotationHandlers.ts';
@@ -34,6 +37,13 @@ export interface HandlerContext {
   readonly care: LibraryCare;
   readonly topics: TopicService;
 }
+
+/**
+ * The sample library shipped with the app: two folders up from this module,
+ * both here (electron/core/) and in the Electron bundle (out/main/), where
+ * electron-builder.yml packs assets/sample-library.jsonl beside out/.
+ */
+const SAMPLE_LIBRARY_PATH = fileURLToPath(new URL('../../assets/sample-library.jsonl', import.meta.url));
 
 /** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
 export function createHandlers(context: HandlerContext): Handlers {
@@ -240,6 +250,23 @@ export function createHandlers(context: HandlerContext): Handlers {
       const { index } = context.search();
       await index.rebuild();
       return index.status();
+    },
+
+    'library:loadSample': async () => {
+      if (!existsSync(SAMPLE_LIBRARY_PATH)) {
+        throw new OffprintError(
+          'unavailable',
+          `library:loadSample: the sample library is missing (${SAMPLE_LIBRARY_PATH})`,
+        );
+      }
+      // Each line names its source ("Sample articles") and id, so loading twice finds the same articles.
+      const report = await importArticles(store, SAMPLE_LIBRARY_PATH, { clock });
+      if (report.rejectedCount > 0) {
+        throw new OffprintError('internal', `library:loadSample: ${report.problems.join('; ')}`);
+      }
+      // A new source may have been added with the articles: lists and the sidebar reload.
+      events.emit('library:changed', { reason: 'feeds', feedIds: [] });
+      return { added: report.newCount, alreadyThere: report.updatedCount + report.unchangedCount };
     },
 
     'articles:setSaved': ({ id, saved }) => {

@@ -307,6 +307,10 @@ export const contract = {
       z.object({ file: localPath }).strict(),
       'Check a backup archive completely, then replace the library with it (the old one is kept aside).',
     ),
+    'library:loadSample': call<{ readonly added: number; readonly alreadyThere: number }>()(
+      z.object({}).strict(),
+      'Import the short sample articles shipped with the app (assets/sample-library.jsonl) under "Sample articles".',
+    ),
 
     'search:query': call<SearchResults>()(
       z

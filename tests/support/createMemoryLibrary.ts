@@ -244,6 +244,7 @@ export function createMemoryLibrary(): MemoryLibrary {
     'retention:run': unavailable('retention:run'),
     'library:backup': unavailable('library:backup'),
     'library:restore': unavailable('library:restore'),
+    'library:loadSample': unavailable('library:loadSample'),
     'articles:list': settle((request) => {
       record('articles:list', request);
       const matching = [...articles.values()]
