@@ -31,6 +31,25 @@ const restrict = (/** @type {{paths?: any[], patterns?: any[]}} */ rules) => ({
   'no-restricted-imports': ['error', { paths: rules.paths ?? [], patterns: rules.patterns ?? [] }],
 });
 
+/** What the renderer (and its component tests) may import: electron/shared, never the layers below it or Node. */
+const rendererImports = (/** @type {string} */ layerMessage) =>
+  restrict({
+    paths: [noElectron],
+    patterns: [
+      {
+        group: [
+          '**/electron/core/**',
+          '**/electron/main/**',
+          '**/electron/server/**',
+          '**/electron/cli/**',
+          '**/electron/preload/**',
+        ],
+        message: layerMessage,
+      },
+      { group: nodeBuiltins, message: 'The renderer runs sandboxed, and its tests in a DOM: no Node modules.' },
+    ],
+  });
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'test-results/', '.bench/'] },
   js.configs.recommended,
@@ -67,6 +86,8 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'benchmarks/**/*.ts', '*.config.*'],
+    // Component tests run in a DOM, like the renderer they test (below).
+    ignores: ['tests/component/**'],
     languageOptions: { globals: globals.node },
   },
   // ---- Layers (shared/DESIGN.md): imports only go down. ----
@@ -150,7 +171,7 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts'],
+    files: ['electron/**/*.ts', 'tests/**/*.{ts,tsx}'],
     // The preload's own tests fake the ipcRenderer it wraps.
     ignores: ['electron/preload/**', 'tests/unit/preload/**'],
     rules: {
@@ -183,22 +204,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict({
-        paths: [noElectron],
-        patterns: [
-          {
-            group: [
-              '**/electron/core/**',
-              '**/electron/main/**',
-              '**/electron/server/**',
-              '**/electron/cli/**',
-              '**/electron/preload/**',
-            ],
-            message: 'The renderer talks to the library only through the contract (electron/shared).',
-          },
-          { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node modules.' },
-        ],
-      }),
+      ...rendererImports('The renderer talks to the library only through the contract (electron/shared).'),
+    },
+  },
+  {
+    // Component tests: the renderer's components and state in a DOM (happy-dom), against the fake client.
+    // They see what the renderer sees (electron/shared) plus the in-memory library in tests/support.
+    files: ['tests/component/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...rendererImports('Component tests reach the library only through the contract (the fake client).'),
     },
   },
 );

@@ -1,8 +1,11 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (unit + integration, plain Node with real SQLite and
-// local HTTP servers) and `e2e` (the Node host driven in Debian's Chromium).
-// Both run on the Node 24 pinned in devDependencies.
+// Three projects: `unit` (unit + integration, plain Node with real SQLite and
+// local HTTP servers), `component` (renderer components and state in
+// happy-dom with Testing Library, against an in-memory library) and `e2e`
+// (the Node host driven in Debian's Chromium). All run on the Node 24 pinned
+// in devDependencies.
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +16,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The renderer's JSX is compiled as its own build compiles it.
+        plugins: [react()],
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/component/support/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,7 +1,9 @@
 // The one gate (`npm test`): typecheck, lint, format check, renderer build,
-// then unit + integration + end-to-end tests. Every step runs even when an
-// earlier one failed, so one run shows everything that is wrong. Ends with
-// the line `N passed, N failed` (tests, plus each gate step that failed).
+// then unit + integration + component + end-to-end tests (one `vitest run`
+// of every project in vitest.config.ts, so each is in the run and the count).
+// Every step runs even when an earlier one failed, so one run shows
+// everything that is wrong. Ends with the line `N passed, N failed` (tests,
+// plus each gate step that failed).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -35,7 +37,7 @@ for (const step of steps) {
 const reportFile = 'test-results/vitest.json';
 mkdirSync('test-results', { recursive: true });
 rmSync(reportFile, { force: true });
-console.log('\n▶ tests: vitest run (unit, integration, e2e)');
+console.log('\n▶ tests: vitest run (unit, integration, component, e2e)');
 const vitest = spawnSync(
   'vitest',
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],

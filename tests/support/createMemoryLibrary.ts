@@ -1,7 +1,16 @@
-import type { Handlers } from '../../electron/shared/contract.ts';
+import type { CallName, Handlers } from '../../electron/shared/contract.ts';
 import type { AnyEventListener, EventSink } from '../../electron/shared/dispatch.ts';
 import { OffprintError } from '../../electron/shared/errors.ts';
-import type { Article, Feed, FeedRefreshResult } from '../../electron/shared/model.ts';
+import type {
+  Article,
+  ArticleSummary,
+  Feed,
+  FeedRefreshResult,
+  Highlight,
+  Note,
+  Topic,
+  TopicSuggestion,
+} from '../../electron/shared/model.ts';
 
 /** A tiny event hub with the same shape as core's EventHub. */
 export interface MemoryEvents extends EventSink {
@@ -14,6 +23,14 @@ export interface MemoryLibrary {
   readonly events: MemoryEvents;
   /** Every request a handler received, in order, for assertions. */
   readonly received: { name: string; request: unknown }[];
+  /** Puts a feed in the library directly (no fetch); unset fields get plain defaults. */
+  addFeed(feed?: Partial<Feed>): Feed;
+  /** Puts an article in the library directly; unset fields get plain defaults (unread, offline-ready). */
+  addArticle(article: Partial<Article> & { readonly title: string }): Article;
+  /** What `topics:suggest` offers (nothing until set). */
+  setSuggestions(suggestions: readonly TopicSuggestion[]): void;
+  /** The next call of `name` fails with `error` (once), as the real library fails. */
+  failNext(name: CallName, error: OffprintError): void;
 }
 
 function createMemoryEvents(): MemoryEvents {
@@ -52,18 +69,70 @@ function textOf(xml: string, tag: string): string | null {
     .trim();
 }
 
+interface Annotation {
+  readonly id: number;
+  readonly articleId: string;
+  readonly updatedAt: string;
+}
+
+/** Notes or highlights by id; every change is announced as the library announces it. */
+function createAnnotationMap<T extends Annotation>(noun: string, changed: () => void) {
+  const items = new Map<number, T>();
+  let lastId = 0;
+  const put = (item: T): T => {
+    items.set(item.id, item);
+    changed();
+    return item;
+  };
+  return {
+    nextId: (): number => (lastId += 1),
+    put,
+    edit(call: string, id: number, change: (item: T) => Partial<T>): T {
+      const item = items.get(id);
+      if (!item) throw new OffprintError('not-found', `${call}: no ${noun} with id ${id}`);
+      return put({ ...item, ...change(item), updatedAt: new Date().toISOString() });
+    },
+    remove(id: number): { removed: boolean } {
+      const removed = items.delete(id);
+      if (removed) changed();
+      return { removed };
+    },
+    of: (articleId: string): T[] => [...items.values()].filter((item) => item.articleId === articleId),
+  };
+}
+
+/**
+ * True when `query` matches the article the naive way: any of its `OR`
+ * alternatives (quotes dropped) is a case-insensitive substring of the title
+ * or the text. A stand-in for the query language, good for fixtures only.
+ */
+function matchesRule(article: Article, query: string): boolean {
+  const haystack = `${article.title}\n${article.text}`.toLowerCase();
+  return query
+    .split(/\s+OR\s+/)
+    .map((alternative) => alternative.replace(/"/g, '').trim().toLowerCase())
+    .some((alternative) => alternative !== '' && haystack.includes(alternative));
+}
+
 /**
  * An in-memory stand-in for core's Library: just enough of the contract to
  * exercise the host and the renderer. `feeds:add` really fetches the URL and
  * reads RSS 2.0 items with regular expressions — good for fixtures, nothing
- * else. Unimplemented calls throw `unavailable`.
+ * else; `addFeed` and `addArticle` fill it directly. Topic rules match with
+ * `matchesRule`; notes and highlights live beside the articles. Unimplemented
+ * calls throw `unavailable`.
  */
 export function createMemoryLibrary(): MemoryLibrary {
   const events = createMemoryEvents();
   const received: { name: string; request: unknown }[] = [];
   const feeds = new Map<number, Feed>();
   const articles = new Map<string, Article>();
+  const topics = new Map<number, Topic>();
+  const failures = new Map<CallName, OffprintError>();
+  let suggestions: readonly TopicSuggestion[] = [];
   let nextFeedId = 1;
+  let nextArticleNumber = 1;
+  let nextTopicId = 1;
 
   const record = (name: string, request: unknown): void => {
     received.push({ name, request });
@@ -74,7 +143,7 @@ export function createMemoryLibrary(): MemoryLibrary {
     const own = [...articles.values()].filter((article) => article.feedId === feed.id);
     return { ...feed, articleCount: own.length, unreadCount: own.filter((article) => !article.read).length };
   };
-  const summaryOf = (article: Article) => {
+  const summaryOf = (article: Article): ArticleSummary => {
     const {
       guid: _guid,
       canonicalUrl: _canonical,
@@ -85,6 +154,110 @@ export function createMemoryLibrary(): MemoryLibrary {
       ...summary
     } = article;
     return summary;
+  };
+  const now = (): string => new Date().toISOString();
+  const articleOrThrow = (call: string, id: string): Article => {
+    const article = articles.get(id);
+    if (!article) throw new OffprintError('not-found', `${call}: no article with id ${id}`);
+    return article;
+  };
+  const inTopic = (article: Article, topic: Topic): boolean =>
+    (topic.feedIds === null || (article.feedId !== null && topic.feedIds.includes(article.feedId))) &&
+    (matchesRule(article, topic.query) ||
+      topic.categories.some((category) =>
+        article.categories.some((own) => own.toLowerCase() === category.toLowerCase()),
+      ));
+  const withTopicCounts = (topic: Topic): Topic => {
+    const members = [...articles.values()].filter((article) => inTopic(article, topic));
+    return {
+      ...topic,
+      counts: {
+        total: members.length,
+        unread: members.filter((article) => !article.read).length,
+        saved: members.filter((article) => article.saved).length,
+      },
+    };
+  };
+  const topicOrThrow = (call: string, id: number): Topic => {
+    const topic = topics.get(id);
+    if (!topic) throw new OffprintError('not-found', `${call}: no topic with id ${id}`);
+    return topic;
+  };
+  const nameTaken = (call: string, name: string, except: number | null): void => {
+    const taken = [...topics.values()].some(
+      (topic) => topic.id !== except && topic.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (taken) throw new OffprintError('conflict', `${call}: a topic named ${JSON.stringify(name)} exists already`);
+  };
+  const newestFirst = (left: Article, right: Article): number =>
+    (right.publishedAt ?? '').localeCompare(left.publishedAt ?? '');
+  const changed = (): void => {
+    events.emit('library:changed', { reason: 'articles', feedIds: [] });
+  };
+  const stamped = (): { createdAt: string; updatedAt: string } => {
+    const at = now();
+    return { createdAt: at, updatedAt: at };
+  };
+  const notes = createAnnotationMap<Note>('note', changed);
+  const highlights = createAnnotationMap<Highlight>('highlight', changed);
+
+  const putFeed = (fields: Partial<Feed>): Feed => {
+    const id = fields.id ?? nextFeedId;
+    nextFeedId = Math.max(nextFeedId, id + 1);
+    const feed: Feed = {
+      id,
+      kind: 'feed',
+      url: `https://feeds.example/${id}.xml`,
+      siteUrl: null,
+      title: `Feed ${id}`,
+      description: null,
+      folder: null,
+      lastFetchedAt: null,
+      lastStatus: 'ok',
+      lastError: null,
+      errorCount: 0,
+      nextFetchAt: null,
+      articleCount: 0,
+      unreadCount: 0,
+      fullText: 'off',
+      ...fields,
+    };
+    feeds.set(id, feed);
+    return feed;
+  };
+  const putArticle = (fields: Partial<Article> & { readonly title: string }): Article => {
+    const feed = fields.feedId === undefined || fields.feedId === null ? undefined : feeds.get(fields.feedId);
+    const text = fields.text ?? '';
+    const article: Article = {
+      id: `memory-${nextArticleNumber++}`,
+      feedId: feed?.id ?? null,
+      feedTitle: feed?.title ?? null,
+      url: null,
+      author: null,
+      publishedAt: null,
+      fetchedAt: now(),
+      updatedAt: null,
+      summary: text.slice(0, 200),
+      wordCount: text.split(/\s+/).filter(Boolean).length,
+      read: false,
+      saved: false,
+      savedAt: null,
+      offlineReady: true,
+      guid: null,
+      canonicalUrl: null,
+      language: null,
+      contentHtml: null,
+      text,
+      categories: [],
+      siteName: null,
+      leadImageUrl: null,
+      offline: { page: 'none', pageError: null, imagesCached: 0, imagesMissing: [] },
+      notes: [],
+      highlights: [],
+      ...fields,
+    };
+    articles.set(article.id, article);
+    return article;
   };
 
   const handlers: Handlers = {
@@ -109,58 +282,30 @@ export function createMemoryLibrary(): MemoryLibrary {
       if (!/<rss[\s>]/i.test(body)) {
         throw new OffprintError('feed-error', `feeds:add: ${request.url} is not a feed and does not link to one`);
       }
-      const now = new Date().toISOString();
-      const feed: Feed = {
-        id: nextFeedId++,
-        kind: 'feed',
+      const fetchedAt = now();
+      const feed = putFeed({
         url: request.url,
         siteUrl: textOf(body, 'link'),
         title: textOf(body, 'title') ?? request.url,
         description: textOf(body, 'description'),
         folder: request.folder ?? null,
-        lastFetchedAt: now,
-        lastStatus: 'ok',
-        lastError: null,
-        errorCount: 0,
-        nextFetchAt: null,
-        articleCount: 0,
-        unreadCount: 0,
-        fullText: 'off',
-      };
-      feeds.set(feed.id, feed);
+        lastFetchedAt: fetchedAt,
+      });
       const items = body.match(/<item[\s>][\s\S]*?<\/item>/gi) ?? [];
       items.forEach((item, index) => {
         const link = textOf(item, 'link');
         const text = textOf(item, 'description') ?? '';
         const published = textOf(item, 'pubDate');
-        const id = `${feed.id}-${index + 1}`;
-        articles.set(id, {
-          id,
+        putArticle({
+          id: `${feed.id}-${index + 1}`,
           feedId: feed.id,
-          feedTitle: feed.title,
           url: link === null ? null : new URL(link, request.url).href,
           title: textOf(item, 'title') ?? '(untitled)',
-          author: null,
           publishedAt: published === null ? null : new Date(published).toISOString(),
-          fetchedAt: now,
-          updatedAt: null,
-          summary: text.slice(0, 200),
-          wordCount: text.split(/\s+/).filter(Boolean).length,
-          read: false,
-          saved: false,
-          savedAt: null,
-          offlineReady: true,
+          fetchedAt,
           guid: textOf(item, 'guid'),
-          canonicalUrl: null,
-          language: null,
           contentHtml: `<p>${text}</p>`,
           text,
-          categories: [],
-          siteName: null,
-          leadImageUrl: null,
-          offline: { page: 'none', pageError: null, imagesCached: 0, imagesMissing: [] },
-          notes: [],
-          highlights: [],
         });
       });
       const refresh: FeedRefreshResult = {
@@ -224,20 +369,125 @@ export function createMemoryLibrary(): MemoryLibrary {
     'articles:clip': unavailable('articles:clip'),
     'offline:prepare': unavailable('offline:prepare'),
     'offline:cancel': unavailable('offline:cancel'),
-    'topics:list': unavailable('topics:list'),
-    'topics:create': unavailable('topics:create'),
-    'topics:update': unavailable('topics:update'),
-    'topics:delete': unavailable('topics:delete'),
-    'topics:preview': unavailable('topics:preview'),
-    'topics:suggest': unavailable('topics:suggest'),
+    'topics:list': settle((request) => {
+      record('topics:list', request);
+      return [...topics.values()].map(withTopicCounts);
+    }),
+    'topics:create': settle((request) => {
+      record('topics:create', request);
+      nameTaken('topics:create', request.name, null);
+      const at = now();
+      const topic: Topic = {
+        id: nextTopicId++,
+        name: request.name,
+        query: request.query,
+        feedIds: request.feedIds ?? null,
+        categories: request.categories ?? [],
+        notify: request.notify ?? false,
+        createdAt: at,
+        updatedAt: at,
+        counts: { total: 0, unread: 0, saved: 0 },
+        applying: false,
+      };
+      topics.set(topic.id, topic);
+      return withTopicCounts(topic);
+    }),
+    'topics:update': settle((request) => {
+      record('topics:update', request);
+      const topic = topicOrThrow('topics:update', request.id);
+      if (request.name !== undefined) nameTaken('topics:update', request.name, topic.id);
+      const next: Topic = {
+        ...topic,
+        name: request.name ?? topic.name,
+        query: request.query ?? topic.query,
+        feedIds: request.feedIds === undefined ? topic.feedIds : request.feedIds,
+        categories: request.categories ?? topic.categories,
+        notify: request.notify ?? topic.notify,
+        updatedAt: now(),
+      };
+      topics.set(next.id, next);
+      return withTopicCounts(next);
+    }),
+    'topics:delete': settle((request) => {
+      record('topics:delete', request);
+      return { deleted: topics.delete(request.id) };
+    }),
+    'topics:preview': settle((request) => {
+      record('topics:preview', request);
+      const rule: Topic = {
+        ...withTopicCounts({
+          id: 0,
+          name: '(preview)',
+          query: request.query,
+          feedIds: request.feedIds ?? null,
+          categories: request.categories ?? [],
+          notify: false,
+          createdAt: now(),
+          updatedAt: now(),
+          counts: { total: 0, unread: 0, saved: 0 },
+          applying: false,
+        }),
+      };
+      const matching = [...articles.values()].filter((article) => inTopic(article, rule)).sort(newestFirst);
+      return {
+        total: matching.length,
+        sample: matching.slice(0, request.limit).map(summaryOf),
+        problems: [],
+        tookMs: 0,
+      };
+    }),
+    'topics:suggest': settle((request) => {
+      record('topics:suggest', request);
+      return suggestions.slice(0, request.limit);
+    }),
     'topics:export': unavailable('topics:export'),
     'topics:import': unavailable('topics:import'),
-    'notes:add': unavailable('notes:add'),
-    'notes:edit': unavailable('notes:edit'),
-    'notes:remove': unavailable('notes:remove'),
-    'highlights:add': unavailable('highlights:add'),
-    'highlights:edit': unavailable('highlights:edit'),
-    'highlights:remove': unavailable('highlights:remove'),
+    'notes:add': settle((request) => {
+      record('notes:add', request);
+      articleOrThrow('notes:add', request.articleId);
+      return notes.put({ id: notes.nextId(), articleId: request.articleId, text: request.text, ...stamped() });
+    }),
+    'notes:edit': settle((request) => {
+      record('notes:edit', request);
+      return notes.edit('notes:edit', request.id, () => ({ text: request.text }));
+    }),
+    'notes:remove': settle((request) => {
+      record('notes:remove', request);
+      return notes.remove(request.id);
+    }),
+    'highlights:add': settle((request) => {
+      record('highlights:add', request);
+      const article = articleOrThrow('highlights:add', request.articleId);
+      const start =
+        request.start !== undefined && article.text.startsWith(request.quote, request.start)
+          ? request.start
+          : article.text.indexOf(request.quote);
+      if (start < 0) {
+        throw new OffprintError('bad-request', `highlights:add: the quote is not in article ${request.articleId}`);
+      }
+      return highlights.put({
+        id: highlights.nextId(),
+        articleId: article.id,
+        quote: request.quote,
+        start,
+        end: start + request.quote.length,
+        comment: request.comment ?? null,
+        color: request.color ?? 'yellow',
+        status: 'anchored',
+        ...stamped(),
+      });
+    }),
+    'highlights:edit': settle((request) => {
+      record('highlights:edit', request);
+      return highlights.edit('highlights:edit', request.id, (highlight) => ({
+        comment: request.comment === undefined ? highlight.comment : request.comment,
+        color: request.color ?? highlight.color,
+      }));
+    }),
+    'highlights:remove': settle((request) => {
+      record('highlights:remove', request);
+      return highlights.remove(request.id);
+    }),
     'retention:get': unavailable('retention:get'),
     'retention:set': unavailable('retention:set'),
     'retention:preview': unavailable('retention:preview'),
@@ -247,11 +497,17 @@ export function createMemoryLibrary(): MemoryLibrary {
     'library:loadSample': unavailable('library:loadSample'),
     'articles:list': settle((request) => {
       record('articles:list', request);
+      const inTopics = (request.topicIds ?? []).map((id) => topics.get(id)).filter((topic) => topic !== undefined);
       const matching = [...articles.values()]
         .filter((article) => request.feedId === undefined || article.feedId === request.feedId)
         .filter((article) => request.unread === undefined || article.read === !request.unread)
         .filter((article) => request.saved === undefined || article.saved === request.saved)
-        .sort((left, right) => (right.publishedAt ?? '').localeCompare(left.publishedAt ?? ''));
+        .filter((article) => request.topicIds === undefined || inTopics.some((topic) => inTopic(article, topic)))
+        .sort(
+          request.sort === 'saved'
+            ? (left, right) => (right.savedAt ?? '').localeCompare(left.savedAt ?? '')
+            : newestFirst,
+        );
       return {
         items: matching.slice(request.offset, request.offset + request.limit).map(summaryOf),
         total: matching.length,
@@ -263,7 +519,11 @@ export function createMemoryLibrary(): MemoryLibrary {
       record('articles:get', request);
       const article = articles.get(request.id);
       if (!article) throw new OffprintError('not-found', `articles:get: no article with id ${request.id}`);
-      return article;
+      return {
+        ...article,
+        notes: [...article.notes, ...notes.of(article.id)],
+        highlights: [...article.highlights, ...highlights.of(article.id)],
+      };
     }),
     'articles:markRead': settle((request) => {
       record('articles:markRead', request);
@@ -324,5 +584,31 @@ export function createMemoryLibrary(): MemoryLibrary {
       return { documents: articles.size, segments: [], pending: 0, phase: 'idle' as const, done: 0, total: 0 };
     }),
   };
-  return { handlers, events, received };
+  // A failure queued with failNext answers the next call of its name in place of the handler.
+  const failing = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (request: unknown) => {
+        const error = failures.get(name as CallName);
+        if (error === undefined) return (handler as (request: unknown) => Promise<unknown>)(request);
+        failures.delete(name as CallName);
+        record(name, request);
+        return Promise.reject(error);
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  return {
+    handlers: failing,
+    events,
+    received,
+    addFeed: (feed = {}) => withCounts(putFeed(feed)),
+    addArticle: putArticle,
+    setSuggestions(next) {
+      suggestions = next;
+    },
+    failNext(name, error) {
+      failures.set(name, error);
+    },
+  };
 }
