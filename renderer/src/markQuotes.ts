@@ -17,14 +17,74 @@ interface TextIndex {
   readonly offsets: readonly number[];
 }
 
+/**
+ * Elements that start a new line in the stored plain text (the same list as
+ * core's htmlToText): between their text a space is read; text split only by
+ * inline markup (`<a>gold</a>, silver`, `neo<b>dym</b>ium`) reads joined, as
+ * it is stored and as a selection of it is quoted.
+ */
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'hr',
+  'br',
+  'caption',
+]);
+
+/** The nearest block element holding `node` inside `root` (else `root`). */
+function blockOf(node: Node, root: Element): Node {
+  for (let element = node.parentElement; element !== null && element !== root; element = element.parentElement) {
+    if (BLOCK_ELEMENTS.has(element.localName)) return element;
+  }
+  return root;
+}
+
 function indexText(root: Element): TextIndex {
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   let text = '';
   const nodes: Text[] = [];
   const offsets: number[] = [];
   let lastWasSpace = true;
+  let previous: { node: Text; block: Node } | null = null;
+  let lineBreak = false;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      if ((node as Element).localName === 'br') lineBreak = true;
+      continue;
+    }
     const value = (node as Text).data;
+    const block = blockOf(node, root);
+    // A block boundary (or <br>) reads as a space, as in the stored plain text; it belongs to no character.
+    if (previous !== null && (lineBreak || previous.block !== block) && !lastWasSpace) {
+      text += ' ';
+      nodes.push(previous.node);
+      offsets.push(previous.node.data.length);
+      lastWasSpace = true;
+    }
+    lineBreak = false;
     for (let offset = 0; offset < value.length; offset += 1) {
       const space = /\s/.test(value.charAt(offset));
       if (space && lastWasSpace) continue;
@@ -33,13 +93,7 @@ function indexText(root: Element): TextIndex {
       offsets.push(offset);
       lastWasSpace = space;
     }
-    // Block boundaries read as a space, as in the stored plain text.
-    if (!lastWasSpace) {
-      text += ' ';
-      nodes.push(node as Text);
-      offsets.push(value.length);
-      lastWasSpace = true;
-    }
+    previous = { node: node as Text, block };
   }
   return { text, nodes, offsets };
 }
