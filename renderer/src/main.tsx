@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/createClient.ts';
 import { App } from './components/App.tsx';
+import { applyStoredReadingSettings } from './hooks/useReadingSettings.ts';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('renderer main: no #root element in index.html');
 
+// The reader's theme, text size and width before the first paint, so the page never flashes the defaults.
+applyStoredReadingSettings();
 const { api, imageSource } = createClient();
 createRoot(container).render(
   <StrictMode>

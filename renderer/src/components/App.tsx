@@ -10,7 +10,9 @@ import { ALL_ARTICLES, articlesRequestFor, searchFiltersFor, viewKey, type View 
 import { AddFeedForm } from './AddFeedForm.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { ArticleReader } from './ArticleReader.tsx';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { FeedList } from './FeedList.tsx';
+import { FirstRun } from './FirstRun.tsx';
 import { IndexProgress } from './IndexProgress.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
 import { OfflineControl } from './OfflineControl.tsx';
@@ -62,6 +64,9 @@ export function App({ client, imageSource }: AppProps) {
   }, [client]);
 
   const feeds = useResult(`feeds ${revision}`, () => client.feeds.list({}));
+  // First run: no feeds and no articles (a removed feed's kept articles count), so the panes explain what to do.
+  const library = useResult(`library ${revision}`, () => client.app.info({}));
+  const libraryEmpty = library.status === 'ready' && library.value.feedCount === 0 && library.value.articleCount === 0;
   const topics = useResult(`topics ${revision}`, () => client.topics.list({}));
   const savedCount = useResult(`saved ${revision}`, async () => {
     const result = await client.articles.list({ saved: true, limit: 1 });
@@ -150,6 +155,7 @@ export function App({ client, imageSource }: AppProps) {
       <header className="toolbar">
         <h1 className="brand">Offprint</h1>
         <IndexProgress client={client} />
+        <ConnectionBadge feeds={feeds} />
         <RefreshControl client={client} />
         <OfflineControl client={client} feed={selectedFeed ?? null} />
       </header>
@@ -211,7 +217,9 @@ export function App({ client, imageSource }: AppProps) {
                   ? 'Nothing saved yet. Save an article with the Save button in the reader.'
                   : view.kind === 'topic'
                     ? 'No articles match this topic yet.'
-                    : 'No articles here yet.'
+                    : libraryEmpty
+                      ? 'Your library is empty: the pane on the right shows how to fill it.'
+                      : 'No articles here yet.'
               }
               {...(view.kind === 'saved'
                 ? {
@@ -227,7 +235,16 @@ export function App({ client, imageSource }: AppProps) {
             />
           )}
         </section>
-        {openArticleId === null ? (
+        {libraryEmpty ? (
+          <FirstRun
+            client={client}
+            onFeedAdded={feedAdded}
+            onOpen={openArticle}
+            onChanged={() => {
+              setRevision((value) => value + 1);
+            }}
+          />
+        ) : openArticleId === null ? (
           <section className="reader reader-empty" aria-label="Reader">
             <p className="hint">Select an article to read it.</p>
           </section>

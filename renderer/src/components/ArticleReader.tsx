@@ -9,6 +9,7 @@ import type { QuoteMark } from '../markQuotes.ts';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { OfflineNotice } from './OfflineNotice.tsx';
 import { PlainArticleText } from './PlainArticleText.tsx';
+import { ReadingSettings } from './ReadingSettings.tsx';
 import { SelectionHighlighter } from './SelectionHighlighter.tsx';
 import { RelatedSection } from './RelatedSection.tsx';
 import { SafeArticleHtml } from './SafeArticleHtml.tsx';
@@ -98,6 +99,14 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
           {author !== null && <span>{author}</span>}
           <time dateTime={publishedAt ?? fetchedAt}>{formatDate(publishedAt ?? fetchedAt)}</time>
         </p>
+        {url !== null && (
+          <p className="reader-link">
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              Open original
+            </a>
+            <span className="reader-url"> {url}</span>
+          </p>
+        )}
         <div className="reader-actions">
           <button type="button" aria-pressed={saved} onClick={() => void toggleSaved()}>
             {saved ? '★ Saved' : '☆ Save'}
@@ -107,16 +116,9 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
               {saveError}
             </span>
           )}
+          <ReadingSettings />
         </div>
         <OfflineNotice offline={offline} />
-        {url !== null && (
-          <p className="reader-link">
-            <a href={url} target="_blank" rel="noopener noreferrer">
-              Open original
-            </a>
-            <span className="reader-url"> {url}</span>
-          </p>
-        )}
       </header>
       <div ref={bodyRef} className="reader-text">
         {contentHtml !== null && hasMarkup(contentHtml) ? (
