@@ -21,7 +21,8 @@ const CATEGORY_CANDIDATES = 50;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.]*/gu;
 /**
  * Words frequent in headlines that name no subject: company-name suffixes,
- * reporting verbs, results shorthand and dates ("XYZ Corp says Sept net up"). Not
+ * reporting verbs, results shorthand, dates and the prepositions and
+ * question words lunr's stop list lacks ("XYZ Corp says Sept net up"). Not
  * stop words for search, only never a topic of their own.
  */
 const HEADLINE_FILLER = new Set(
@@ -30,7 +31,9 @@ const HEADLINE_FILLER = new Set(
    net qtr quarter quarterly year annual shr shrs dlrs pct cts mln billion million first second third
    new latest live week weekly today daily sets set rise rises rose fall falls fell up down
    jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august
-   september october november december monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+   september october november december monday tuesday wednesday thursday friday saturday sunday
+   through throughout amid despite across against toward towards within without behind beyond explained
+   why how what keep keeps`.split(/\s+/),
 );
 
 interface KeyTerm {
