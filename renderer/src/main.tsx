@@ -8,7 +8,7 @@ import './styles.css';
 const container = document.getElementById('root');
 if (container === null) throw new Error('renderer main: no #root element in index.html');
 
-// The reader's theme, text size and width before the first paint, so the page never flashes the defaults.
+// The reader's theme, text size and width go on <html> before React renders, so its first render has them.
 applyStoredReadingSettings();
 const { api, imageSource } = createClient();
 createRoot(container).render(

@@ -200,6 +200,23 @@ describe('reading: first run, typography, themes', () => {
     await settings.close();
   });
 
+  it('works from the keyboard: Enter opens the settings, Tab goes in, arrows choose, Escape returns', async () => {
+    await settings.toggle.focus();
+    await page.keyboard.press('Enter');
+    await settings.dialog.waitFor();
+    // The popover comes right after its button in the tab order; the theme group's stop is its checked radio.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('system');
+    await page.keyboard.press('ArrowRight');
+    expect(await settings.theme('Light').isChecked()).toBe(true);
+    expect(await bodyBackground(page)).toBe(PAPER.light);
+    await page.keyboard.press('Escape');
+    await settings.dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('AaReading settings');
+    await settings.chooseTheme('System');
+    await settings.close();
+  });
+
   it('changes the text size and the line width, and keeps them across a reload', async () => {
     await settings.open();
     await settings.largerButton.click();
@@ -238,6 +255,7 @@ describe('reading: first run, typography, themes', () => {
 
     await world.browser.context.setOffline(true);
     await expect.poll(() => badge.textContent()).toBe('Offline');
+    await screenshot(page, 'offline-badge.png');
     await world.browser.context.setOffline(false);
     await expect.poll(() => badge.textContent()).toMatch(/^Last refreshed /);
   });

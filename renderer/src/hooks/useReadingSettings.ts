@@ -85,7 +85,7 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Reads the stored settings and applies them: called once before the first render, so the first paint has them. */
+/** Reads the stored settings and applies them: called once before the app's first render. */
 export function applyStoredReadingSettings(): void {
   applyReadingSettings(snapshot());
 }
