@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { ok } from '../../../electron/shared/errors.ts';
 import type { ArticleSummary, Feed, Topic } from '../../../electron/shared/model.ts';
 import type { ImageSource } from '../api/createClient.ts';
-import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
+import { useArticleRows } from '../hooks/useArticleRows.ts';
+import { useLibraryRevision } from '../hooks/useLibraryRevision.ts';
 import { useResult } from '../hooks/useResult.ts';
+import { useSearchRows } from '../hooks/useSearchRows.ts';
 import { useSelection } from '../hooks/useSelection.ts';
-import { ALL_ARTICLES, articlesRequestFor, searchFiltersFor, viewKey, type View } from '../state/view.ts';
+import { plainMessage } from '../plainMessage.ts';
+import { NO_OPEN_ARTICLE, openArticleReducer } from '../state/openArticle.ts';
+import { NO_SEARCH, searchReducer } from '../state/search.ts';
+import { ALL_ARTICLES, viewReducer, type View } from '../state/view.ts';
 import { AddFeedForm } from './AddFeedForm.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { ArticleReader } from './ArticleReader.tsx';
@@ -17,15 +22,11 @@ import { IndexProgress } from './IndexProgress.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
 import { OfflineControl } from './OfflineControl.tsx';
 import { RefreshControl } from './RefreshControl.tsx';
-import { SearchBox, type SearchSort } from './SearchBox.tsx';
-import { SearchResultList, type AnsweredSearch } from './SearchResultList.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { SearchResultList } from './SearchResultList.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { TopicEditor, type TopicDraft } from './TopicEditor.tsx';
 import { TopicList } from './TopicList.tsx';
-
-/** Long enough to skip the words in between while typing, short enough to feel instant. */
-const SEARCH_DELAY_MS = 150;
-const SEARCH_LIMIT = 50;
 
 export interface AppProps {
   readonly client: OffprintApi;
@@ -40,28 +41,16 @@ export interface AppProps {
  */
 export function App({ client, imageSource }: AppProps) {
   // Bumped on every `library:changed` (and after our own writes) to reload lists.
-  const [revision, setRevision] = useState(0);
-  const [view, setView] = useState<View>(ALL_ARTICLES);
-  const [openArticleId, setOpenArticleId] = useState<string | null>(null);
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SearchSort>('relevance');
-  const [topicDraft, setTopicDraft] = useState<TopicDraft | null>(null);
+  const [revision, bump] = useLibraryRevision(client);
+  // View state, a slice each (renderer/src/state/): the view, the open article, the search, the selection.
+  const [view, dispatchView] = useReducer(viewReducer, ALL_ARTICLES);
+  const [open, dispatchOpen] = useReducer(openArticleReducer, NO_OPEN_ARTICLE);
+  const [search, dispatchSearch] = useReducer(searchReducer, NO_SEARCH);
   const selection = useSelection();
-
-  useEffect(() => {
-    const bump = (): void => {
-      setRevision((value) => value + 1);
-    };
-    const stopLibrary = client.on('library:changed', bump);
-    // A topic's rule applied, or new matches: its counts changed.
-    const stopTopics = client.on('topics:progress', (event) => {
-      if (event.kind !== 'applying') bump();
-    });
-    return () => {
-      stopLibrary();
-      stopTopics();
-    };
-  }, [client]);
+  const [topicDraft, setTopicDraft] = useState<TopicDraft | null>(null);
+  // Said to screen readers: what an action did, or why it could not.
+  const [notice, setNotice] = useState('');
+  const openArticleId = open.article?.id ?? null;
 
   const feeds = useResult(`feeds ${revision}`, () => client.feeds.list({}));
   // First run: no feeds and no articles (a removed feed's kept articles count), so the panes explain what to do.
@@ -72,24 +61,26 @@ export function App({ client, imageSource }: AppProps) {
     const result = await client.articles.list({ saved: true, limit: 1 });
     return result.ok ? ok(result.value.total) : result;
   });
-  const articles = useResult(`articles ${viewKey(view)} ${revision}`, () =>
-    client.articles.list(articlesRequestFor(view)),
-  );
-
-  const typedQuery = query.trim();
-  const settledQuery = useDebouncedValue(typedQuery, SEARCH_DELAY_MS);
-  const searching = typedQuery !== '';
-  // useResult drops answers to any key but the latest, so a slow older query never replaces a newer one.
-  const search = useResult<AnsweredSearch>(
-    searching && settledQuery !== '' ? JSON.stringify([settledQuery, sort, viewKey(view), revision]) : null,
-    async () => {
-      const asked = { query: settledQuery, sort };
-      const result = await client.search.query({ ...asked, ...searchFiltersFor(view), limit: SEARCH_LIMIT });
-      return result.ok ? ok({ ...asked, results: result.value }) : result;
-    },
-  );
-  const searchStale = search.status === 'ready' && (search.value.query !== typedQuery || search.value.sort !== sort);
-  const problems = searching && search.status === 'ready' ? search.value.results.problems : [];
+  const articles = useArticleRows(client, view, revision);
+  const { rows: results, searching, stale: searchStale, problems } = useSearchRows(client, search, view, revision);
+  // The list on screen, for j/k: the search results while searching, else the view's articles.
+  const list = searching
+    ? {
+        key: results.shownKey,
+        count: results.count,
+        indexOf: (id: string) => results.indexOf(id, (hit) => hit.article.id),
+        load: async (index: number) => (await results.load(index))?.article,
+      }
+    : {
+        key: articles.shownKey,
+        count: articles.count,
+        indexOf: (id: string) => articles.indexOf(id, (article) => article.id),
+        load: (index: number) => articles.load(index),
+      };
+  const openFoundAt = openArticleId === null ? -1 : list.indexOf(openArticleId);
+  const openIndex = openFoundAt >= 0 ? openFoundAt : null;
+  const idsBetween = async (first: number, last: number): Promise<string[]> =>
+    (await articles.rowsBetween(first, last)).map((article) => article.id);
 
   const selectedFeedId = view.kind === 'feed' ? view.feedId : null;
   const selectedFeed: Feed | undefined =
@@ -99,38 +90,40 @@ export function App({ client, imageSource }: AppProps) {
       ? topics.value.find((topic) => topic.id === view.topicId)
       : undefined;
   const unread = feeds.status === 'ready' ? feeds.value.reduce((sum, feed) => sum + feed.unreadCount, 0) : 0;
-  const visibleIds = articles.status === 'ready' ? articles.value.items.map((article) => article.id) : [];
 
+  const articleState = articles.state;
+  const { retain } = selection;
   useEffect(() => {
-    selection.retain(visibleIds);
-    // visibleIds is derived from `articles`; its identity changes on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [articles, selection.retain]);
+    // After a reload, drop selected rows that left the list, when all of it is in memory to tell.
+    const ids = [...articleState.pages.values()].flatMap((page) => page.items.map((article) => article.id));
+    if (articleState.status === 'ready' && ids.length === articleState.total) retain(ids);
+  }, [articleState, retain]);
 
   function selectView(next: View): void {
-    setView(next);
-    setOpenArticleId(null);
-    setQuery('');
+    dispatchView({ type: 'selected', view: next });
+    dispatchOpen({ type: 'closed' });
+    dispatchSearch({ type: 'cleared' });
     selection.clear();
   }
 
-  function openArticle(article: ArticleSummary): void {
-    setOpenArticleId(article.id);
+  /** Opens an article; `index` is its row in the list on screen (null: opened from elsewhere, e.g. related). */
+  function openArticle(article: ArticleSummary, index: number | null = null, listKey = list.key): void {
+    dispatchOpen({ type: 'opened', article, index, listKey: index === null ? null : listKey });
     if (!article.read) {
       void client.articles.markRead({ ids: [article.id], read: true }).then((result) => {
-        if (result.ok) setRevision((value) => value + 1);
+        if (result.ok) bump();
       });
     }
   }
 
   function feedAdded(feed: Feed): void {
     selectView({ kind: 'feed', feedId: feed.id });
-    setRevision((value) => value + 1);
+    bump();
   }
 
   function topicEditorClosed(saved: Topic | null): void {
     setTopicDraft(null);
-    setRevision((value) => value + 1);
+    bump();
     if (saved !== null) selectView({ kind: 'topic', topicId: saved.id });
     else if (view.kind === 'topic' && topics.status === 'ready') {
       // The open topic may just have been deleted.
@@ -170,9 +163,7 @@ export function App({ client, imageSource }: AppProps) {
         <TopicList
           client={client}
           revision={revision}
-          onAdded={() => {
-            setRevision((value) => value + 1);
-          }}
+          onAdded={bump}
           topics={topics}
           view={view}
           onSelect={selectView}
@@ -195,22 +186,33 @@ export function App({ client, imageSource }: AppProps) {
       <main className="content">
         <section className="article-pane" aria-label="Articles">
           <SearchBox
-            query={query}
-            onQueryChange={setQuery}
-            sort={sort}
-            onSortChange={setSort}
+            query={search.query}
+            onQueryChange={(query) => {
+              dispatchSearch({ type: 'typed', query });
+            }}
+            sort={search.sort}
+            onSortChange={(sort) => {
+              dispatchSearch({ type: 'sorted', sort });
+            }}
             problems={problems}
             onSaveAsTopic={(rule) => {
               setTopicDraft({ kind: 'new', query: rule });
             }}
           />
           {searching ? (
-            <SearchResultList search={search} stale={searchStale} openArticleId={openArticleId} onOpen={openArticle} />
+            <SearchResultList
+              search={results}
+              stale={searchStale}
+              openArticleId={openArticleId}
+              openIndex={openIndex}
+              onOpen={openArticle}
+            />
           ) : (
             <ArticleList
               heading={heading}
               articles={articles}
               openArticleId={openArticleId}
+              openIndex={openIndex}
               onOpen={openArticle}
               emptyHint={
                 view.kind === 'saved'
@@ -225,25 +227,29 @@ export function App({ client, imageSource }: AppProps) {
                 ? {
                     selection: {
                       selected: selection.selected,
-                      onToggle: (article: ArticleSummary, extend: boolean) => {
-                        selection.toggle(article.id, extend, visibleIds);
+                      onToggle: (article: ArticleSummary, index: number, extend: boolean) => {
+                        selection.toggle(article.id, index, extend, idsBetween).catch((error: unknown) => {
+                          setNotice(plainMessage(error instanceof Error ? error.message : String(error)));
+                        });
                       },
                     },
-                    toolbar: <SelectionBar client={client} selection={selection} visibleIds={visibleIds} />,
+                    toolbar: (
+                      <SelectionBar
+                        client={client}
+                        selection={selection}
+                        total={articles.count}
+                        onSelectAll={async () => {
+                          selection.selectAll(await idsBetween(0, articles.count - 1));
+                        }}
+                      />
+                    ),
                   }
                 : {})}
             />
           )}
         </section>
         {libraryEmpty ? (
-          <FirstRun
-            client={client}
-            onFeedAdded={feedAdded}
-            onOpen={openArticle}
-            onChanged={() => {
-              setRevision((value) => value + 1);
-            }}
-          />
+          <FirstRun client={client} onFeedAdded={feedAdded} onOpen={openArticle} onChanged={bump} />
         ) : openArticleId === null ? (
           <section className="reader reader-empty" aria-label="Reader">
             <p className="hint">Select an article to read it.</p>
@@ -260,6 +266,9 @@ export function App({ client, imageSource }: AppProps) {
         )}
       </main>
       {topicDraft !== null && <TopicEditor client={client} draft={topicDraft} onClose={topicEditorClosed} />}
+      <p className="visually-hidden" role="status">
+        {notice}
+      </p>
     </div>
   );
 }

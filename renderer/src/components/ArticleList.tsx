@@ -1,15 +1,17 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { ArticlePage, ArticleSummary } from '../../../electron/shared/model.ts';
-import { formatDate } from '../formatDate.ts';
+import type { PagedRows } from '../hooks/usePagedRows.ts';
 import { plainMessage } from '../plainMessage.ts';
-import type { LoadState } from '../hooks/useResult.ts';
-import { OfflineMark } from './OfflineMark.tsx';
+import { ArticleRow } from './ArticleRow.tsx';
+import { VirtualList } from './VirtualList.tsx';
 
 export interface ArticleListProps {
   readonly heading: string;
-  readonly articles: LoadState<ArticlePage>;
+  readonly articles: PagedRows<ArticleSummary, ArticlePage>;
   readonly openArticleId: string | null;
-  readonly onOpen: (article: ArticleSummary) => void;
+  /** The open article's row, scrolled into view when it changes. */
+  readonly openIndex: number | null;
+  readonly onOpen: (article: ArticleSummary, index: number) => void;
   /** With a selection, each row gets a checkbox (the saved list: select several to act on them together). */
   readonly selection?: ArticleSelection;
   /** Shown above the list, e.g. the selection's actions. */
@@ -21,73 +23,89 @@ export interface ArticleListProps {
 export interface ArticleSelection {
   readonly selected: ReadonlySet<string>;
   /** `extend`: shift was held, so select the range from the last toggled row. */
-  readonly onToggle: (article: ArticleSummary, extend: boolean) => void;
+  readonly onToggle: (article: ArticleSummary, index: number, extend: boolean) => void;
 }
 
+/** Rows have a title, a summary line and a meta line; wrapped titles are measured as they render. */
+const ROW_HEIGHT_ESTIMATE = 84;
+
 /**
- * The middle pane: a page of article summaries, newest first, unread ones
- * marked with a dot, ones not yet readable offline with a hollow circle.
+ * The middle pane: the view's articles, newest first (the saved list by
+ * when each was saved), read a page at a time as the list scrolls; unread
+ * ones marked with a dot, saved ones with ★, ones not yet readable offline
+ * with a hollow circle.
  */
 export function ArticleList({
   heading,
   articles,
   openArticleId,
+  openIndex,
   onOpen,
   selection,
   toolbar,
   emptyHint = 'No articles here yet.',
 }: ArticleListProps) {
+  const { state } = articles;
   let body: ReactNode;
-  if (articles.status === 'loading') {
+  if (state.status === 'loading') {
     body = <p className="hint">Loading articles…</p>;
-  } else if (articles.status === 'failed') {
+  } else if (state.status === 'failed') {
     body = (
       <p className="error" role="alert">
-        Could not load articles. {plainMessage(articles.message)}
+        Could not load articles. {plainMessage(state.message ?? '')}
       </p>
     );
-  } else if (articles.value.items.length === 0) {
+  } else if (articles.count === 0) {
     body = <p className="hint">{emptyHint}</p>;
   } else {
     body = (
-      <ul className={selection === undefined ? 'article-list' : 'article-list selectable'}>
-        {articles.value.items.map((article) => (
-          <li key={article.id}>
-            {selection !== undefined && (
-              <input
-                type="checkbox"
-                className="row-check"
-                aria-label={`Select ${article.title}`}
-                checked={selection.selected.has(article.id)}
-                onChange={() => undefined}
-                onClick={(event) => {
-                  selection.onToggle(article, event.shiftKey);
-                }}
-              />
-            )}
-            <button
-              type="button"
-              className={article.read ? 'row article-row' : 'row article-row unread'}
-              aria-current={openArticleId === article.id ? 'true' : undefined}
-              onClick={() => {
-                onOpen(article);
-              }}
-            >
-              <span className="unread-slot">
-                {!article.read && <span className="unread-dot" role="img" aria-label="Unread" />}
-              </span>
-              <span className="article-title">{article.title}</span>
-              <span className="article-meta">
-                {article.feedTitle !== null && <span>{article.feedTitle}</span>}
-                <time dateTime={article.publishedAt ?? article.fetchedAt}>
-                  {formatDate(article.publishedAt ?? article.fetchedAt)}
-                </time>
-                <OfflineMark ready={article.offlineReady} />
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <>
+        {state.message !== null && (
+          <p className="error" role="alert">
+            Some articles could not be loaded. {plainMessage(state.message)}
+          </p>
+        )}
+        <VirtualList
+          label={heading}
+          className={selection === undefined ? 'article-list' : 'article-list selectable'}
+          busy={articles.pending}
+          count={articles.count}
+          rowAt={articles.rowAt}
+          rowKey={(article) => article.id}
+          onRowsShown={articles.show}
+          activeIndex={openIndex}
+          resetKey={articles.shownKey}
+          estimateRowHeight={ROW_HEIGHT_ESTIMATE}
+          renderRow={(article, index, focus) => (
+            <ArticleRow
+              article={article}
+              index={index}
+              open={article !== undefined && article.id === openArticleId}
+              focus={focus}
+              onOpen={onOpen}
+              {...(selection === undefined
+                ? {}
+                : {
+                    selection: {
+                      selected: article !== undefined && selection.selected.has(article.id),
+                      onToggle: selection.onToggle,
+                    },
+                  })}
+            />
+          )}
+          {...(selection === undefined
+            ? {}
+            : {
+                // x selects the focused row, shift+x extends from the last one, as in mail clients.
+                onRowKey: (event: KeyboardEvent<HTMLElement>, index: number) => {
+                  const article = articles.rowAt(index);
+                  if (event.key.toLowerCase() !== 'x' || article === undefined) return;
+                  event.preventDefault();
+                  selection.onToggle(article, index, event.shiftKey);
+                },
+              })}
+        />
+      </>
     );
   }
 
@@ -95,7 +113,7 @@ export function ArticleList({
     <section className="articles" aria-labelledby="articles-heading">
       <h2 id="articles-heading" className="pane-heading">
         {heading}
-        {articles.status === 'ready' && <span className="pane-count"> · {articles.value.total}</span>}
+        {state.status === 'ready' && <span className="pane-count"> · {state.total.toLocaleString()}</span>}
       </h2>
       {toolbar}
       {body}

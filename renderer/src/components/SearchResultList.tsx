@@ -1,53 +1,77 @@
 import type { ReactNode } from 'react';
-import type { ArticleSummary, SearchResults } from '../../../electron/shared/model.ts';
+import type { ArticleSummary, SearchHit, SearchResults } from '../../../electron/shared/model.ts';
+import type { PagedRows } from '../hooks/usePagedRows.ts';
 import { plainMessage } from '../plainMessage.ts';
-import type { LoadState } from '../hooks/useResult.ts';
-import type { SearchSort } from './SearchBox.tsx';
 import { SearchResultRow } from './SearchResultRow.tsx';
-
-/** Results together with the query they answer, so the screen can tell fresh from stale. */
-export interface AnsweredSearch {
-  readonly query: string;
-  readonly sort: SearchSort;
-  readonly results: SearchResults;
-}
+import { VirtualList } from './VirtualList.tsx';
 
 export interface SearchResultListProps {
-  readonly search: LoadState<AnsweredSearch>;
+  readonly search: PagedRows<SearchHit, SearchResults>;
   /** True while the results shown answer an older query than the one typed. */
   readonly stale: boolean;
   readonly openArticleId: string | null;
-  readonly onOpen: (article: ArticleSummary) => void;
+  /** The open article's row, scrolled into view when it changes. */
+  readonly openIndex: number | null;
+  readonly onOpen: (article: ArticleSummary, index: number) => void;
 }
 
-function countLine(results: SearchResults): string {
-  const noun = results.total === 1 ? 'article' : 'articles';
-  const shown = results.items.length < results.total ? `, first ${results.items.length} shown` : '';
-  return `${results.total.toLocaleString()} ${noun}${shown}`;
+/** A hit has a title, a snippet of up to three lines and a meta line. */
+const ROW_HEIGHT_ESTIMATE = 110;
+
+function countLine(total: number, reachable: number): string {
+  const noun = total === 1 ? 'article' : 'articles';
+  const shown = reachable < total ? `, first ${reachable.toLocaleString()} shown` : '';
+  return `${total.toLocaleString()} ${noun}${shown}`;
 }
 
-/** The middle pane while searching: hits with highlighted titles and snippets, in the order the library ranked them. */
-export function SearchResultList({ search, stale, openArticleId, onOpen }: SearchResultListProps) {
+/**
+ * The middle pane while searching: hits with highlighted titles and
+ * snippets, in the order the library ranked them, read a page at a time as
+ * the list scrolls.
+ */
+export function SearchResultList({ search, stale, openArticleId, openIndex, onOpen }: SearchResultListProps) {
+  const { state } = search;
   let body: ReactNode;
-  if (search.status === 'loading') {
+  if (state.status === 'loading') {
     body = <p className="hint">Searching…</p>;
-  } else if (search.status === 'failed') {
+  } else if (state.status === 'failed') {
     body = (
       <p className="error" role="alert">
-        Search failed. {plainMessage(search.message)}
+        Search failed. {plainMessage(state.message ?? '')}
       </p>
     );
-  } else if (search.value.results.items.length === 0) {
+  } else if (search.count === 0) {
     body = <p className="hint">No articles match this search.</p>;
   } else {
     body = (
-      <ul className="article-list search-results" aria-label="Search results" aria-busy={stale}>
-        {search.value.results.items.map((hit) => (
-          <li key={hit.article.id}>
-            <SearchResultRow hit={hit} open={openArticleId === hit.article.id} onOpen={onOpen} />
-          </li>
-        ))}
-      </ul>
+      <>
+        {state.message !== null && (
+          <p className="error" role="alert">
+            Some results could not be loaded. {plainMessage(state.message)}
+          </p>
+        )}
+        <VirtualList
+          label="Search results"
+          className="article-list search-results"
+          busy={stale}
+          count={search.count}
+          rowAt={search.rowAt}
+          rowKey={(hit) => hit.article.id}
+          onRowsShown={search.show}
+          activeIndex={openIndex}
+          resetKey={search.shownKey}
+          estimateRowHeight={ROW_HEIGHT_ESTIMATE}
+          renderRow={(hit, index, focus) => (
+            <SearchResultRow
+              hit={hit}
+              index={index}
+              open={hit !== undefined && hit.article.id === openArticleId}
+              focus={focus}
+              onOpen={onOpen}
+            />
+          )}
+        />
+      </>
     );
   }
 
@@ -55,7 +79,7 @@ export function SearchResultList({ search, stale, openArticleId, onOpen }: Searc
     <section className="articles" aria-labelledby="search-heading">
       <h2 id="search-heading" className="pane-heading">
         Search results
-        {search.status === 'ready' && <span className="pane-count"> · {countLine(search.value.results)}</span>}
+        {state.status === 'ready' && <span className="pane-count"> · {countLine(state.total, search.count)}</span>}
       </h2>
       {body}
     </section>

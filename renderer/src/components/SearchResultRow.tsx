@@ -1,13 +1,16 @@
 import { useId } from 'react';
 import type { ArticleSummary, SearchHit } from '../../../electron/shared/model.ts';
-import { formatDate } from '../formatDate.ts';
+import { ArticleMeta } from './ArticleMeta.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
-import { OfflineMark } from './OfflineMark.tsx';
+import type { RowFocus } from './VirtualList.tsx';
 
 export interface SearchResultRowProps {
-  readonly hit: SearchHit;
+  /** Undefined while its page is being read: the same row, empty, so focus stays on it when it fills. */
+  readonly hit: SearchHit | undefined;
+  readonly index: number;
   readonly open: boolean;
-  readonly onOpen: (article: ArticleSummary) => void;
+  readonly focus: RowFocus;
+  readonly onOpen: (article: ArticleSummary, index: number) => void;
 }
 
 /**
@@ -15,11 +18,18 @@ export interface SearchResultRowProps {
  * then source and date. The button is named by the title alone and described
  * by the rest, so a screen reader does not read a paragraph per row.
  */
-export function SearchResultRow({ hit, open, onOpen }: SearchResultRowProps) {
+export function SearchResultRow({ hit, index, open, focus, onOpen }: SearchResultRowProps) {
   const titleId = useId();
   const detailsId = useId();
+  if (hit === undefined) {
+    return (
+      <button type="button" className="row article-row search-hit placeholder" aria-disabled="true" {...focus}>
+        <span className="unread-slot" />
+        <span className="article-title">Loading…</span>
+      </button>
+    );
+  }
   const { article, snippet, titleHighlights } = hit;
-  const date = article.publishedAt ?? article.fetchedAt;
   return (
     <button
       type="button"
@@ -28,8 +38,9 @@ export function SearchResultRow({ hit, open, onOpen }: SearchResultRowProps) {
       aria-labelledby={titleId}
       aria-describedby={detailsId}
       onClick={() => {
-        onOpen(article);
+        onOpen(article, index);
       }}
+      {...focus}
     >
       <span className="unread-slot">
         {!article.read && <span className="unread-dot" role="img" aria-label="Unread" />}
@@ -43,11 +54,7 @@ export function SearchResultRow({ hit, open, onOpen }: SearchResultRowProps) {
             <HighlightedText text={snippet.text} ranges={snippet.highlights} />
           </span>
         )}
-        <span className="article-meta">
-          {article.feedTitle !== null && <span>{article.feedTitle}</span>}
-          <time dateTime={date}>{formatDate(date)}</time>
-          <OfflineMark ready={article.offlineReady} />
-        </span>
+        <ArticleMeta article={article} />
       </span>
     </button>
   );

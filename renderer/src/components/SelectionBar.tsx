@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OffprintApi } from '../../../electron/shared/contract.ts';
+import { MAX_PAGE_SIZE, type OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Selection } from '../hooks/useSelection.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { Alert } from './Alert.tsx';
@@ -7,12 +7,14 @@ import { Alert } from './Alert.tsx';
 export interface SelectionBarProps {
   readonly client: OffprintApi;
   readonly selection: Selection;
-  /** Ids of the rows shown, in order (for "Select all"). */
-  readonly visibleIds: readonly string[];
+  /** Rows in the list. */
+  readonly total: number;
+  /** Selects every row of the list (they may not all be in memory). */
+  readonly onSelectAll: () => Promise<void>;
 }
 
 /** Actions on the selected articles of the saved list. */
-export function SelectionBar({ client, selection, visibleIds }: SelectionBarProps) {
+export function SelectionBar({ client, selection, total, onSelectAll }: SelectionBarProps) {
   const [error, setError] = useState<string | null>(null);
   const ids = [...selection.selected];
   const count = ids.length;
@@ -31,7 +33,22 @@ export function SelectionBar({ client, selection, visibleIds }: SelectionBarProp
       </span>
       {count > 0 ? (
         <>
-          <button type="button" onClick={() => void run(() => client.articles.markRead({ ids, read: true }))}>
+          <button
+            type="button"
+            onClick={() =>
+              void run(async () => {
+                // One call takes at most a page of ids.
+                for (let start = 0; start < ids.length; start += MAX_PAGE_SIZE) {
+                  const result = await client.articles.markRead({
+                    ids: ids.slice(start, start + MAX_PAGE_SIZE),
+                    read: true,
+                  });
+                  if (!result.ok) return result;
+                }
+                return { ok: true };
+              })
+            }
+          >
             Mark read
           </button>
           <button
@@ -53,12 +70,15 @@ export function SelectionBar({ client, selection, visibleIds }: SelectionBarProp
           </button>
         </>
       ) : (
-        visibleIds.length > 0 && (
+        total > 0 && (
           <button
             type="button"
             className="link-button"
             onClick={() => {
-              selection.selectAll(visibleIds);
+              setError(null);
+              onSelectAll().catch((failure: unknown) => {
+                setError(plainMessage(failure instanceof Error ? failure.message : String(failure)));
+              });
             }}
           >
             Select all

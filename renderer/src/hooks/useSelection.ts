@@ -1,54 +1,46 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer } from 'react';
+import { NO_SELECTION, selectionReducer } from '../state/selection.ts';
+
+/** Reads the ids of the rows first..last of the list (they may not all be in memory). */
+export type IdsBetween = (first: number, last: number) => Promise<readonly string[]>;
 
 export interface Selection {
   readonly selected: ReadonlySet<string>;
-  /** Toggles `id`; with `extend`, sets every id between the last toggled one and `id` (in `order`) to its new state. */
-  readonly toggle: (id: string, extend: boolean, order: readonly string[]) => void;
+  /**
+   * Toggles the row `id` at `index`; with `extend` (shift held), sets every
+   * row between the last toggled one and this one to its new state.
+   */
+  readonly toggle: (id: string, index: number, extend: boolean, idsBetween: IdsBetween) => Promise<void>;
   readonly selectAll: (ids: readonly string[]) => void;
   readonly clear: () => void;
   /** Keeps only ids still present (after the list reloads). */
   readonly retain: (ids: readonly string[]) => void;
 }
 
-/** A multi-selection of list rows, with shift-click ranges as in a file manager. */
+/** A multi-selection of list rows, with shift ranges as in a file manager (the slice in state/selection.ts). */
 export function useSelection(): Selection {
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const anchor = useRef<string | null>(null);
+  const [state, dispatch] = useReducer(selectionReducer, NO_SELECTION);
+  const { selected, anchor } = state;
 
-  const toggle = useCallback((id: string, extend: boolean, order: readonly string[]) => {
-    setSelected((current) => {
-      const next = new Set(current);
-      const on = !current.has(id);
-      const from = anchor.current === null ? -1 : order.indexOf(anchor.current);
-      const to = order.indexOf(id);
-      if (extend && from >= 0 && to >= 0) {
-        for (const rangeId of order.slice(Math.min(from, to), Math.max(from, to) + 1)) {
-          if (on) next.add(rangeId);
-          else next.delete(rangeId);
-        }
-      } else if (on) {
-        next.add(id);
-      } else {
-        next.delete(id);
+  const toggle = useCallback(
+    async (id: string, index: number, extend: boolean, idsBetween: IdsBetween): Promise<void> => {
+      if (!extend || anchor === null || anchor.index === index) {
+        dispatch({ type: 'toggled', id, index });
+        return;
       }
-      return next;
-    });
-    anchor.current = id;
-  }, []);
-
+      const ids = await idsBetween(Math.min(anchor.index, index), Math.max(anchor.index, index));
+      dispatch({ type: 'extended', id, index, ids });
+    },
+    [anchor],
+  );
   const selectAll = useCallback((ids: readonly string[]) => {
-    setSelected(new Set(ids));
+    dispatch({ type: 'selectedAll', ids });
   }, []);
   const clear = useCallback(() => {
-    setSelected(new Set());
-    anchor.current = null;
+    dispatch({ type: 'cleared' });
   }, []);
   const retain = useCallback((ids: readonly string[]) => {
-    setSelected((current) => {
-      const present = new Set(ids);
-      const kept = [...current].filter((id) => present.has(id));
-      return kept.length === current.size ? current : new Set(kept);
-    });
+    dispatch({ type: 'retained', ids });
   }, []);
 
   return useMemo(() => ({ selected, toggle, selectAll, clear, retain }), [selected, toggle, selectAll, clear, retain]);

@@ -12,6 +12,32 @@ export type View =
   | { readonly kind: 'topic'; readonly topicId: number };
 
 export const ALL_ARTICLES: View = { kind: 'all' };
+export const UNREAD_ARTICLES: View = { kind: 'unread' };
+export const SAVED_ARTICLES: View = { kind: 'saved' };
+
+export type ViewAction =
+  | { readonly type: 'selected'; readonly view: View }
+  /** Topics or feeds went away: a view of one that is gone falls back to all articles. */
+  | {
+      readonly type: 'pruned';
+      readonly topicIds: readonly number[] | null;
+      readonly feedIds: readonly number[] | null;
+    };
+
+export function viewReducer(state: View, action: ViewAction): View {
+  switch (action.type) {
+    case 'selected':
+      return viewKey(state) === viewKey(action.view) ? state : action.view;
+    case 'pruned':
+      if (state.kind === 'topic' && action.topicIds !== null && !action.topicIds.includes(state.topicId)) {
+        return ALL_ARTICLES;
+      }
+      if (state.kind === 'feed' && action.feedIds !== null && !action.feedIds.includes(state.feedId)) {
+        return ALL_ARTICLES;
+      }
+      return state;
+  }
+}
 
 /** The articles:list request for a view: the saved list is ordered by when each article was saved. */
 export function articlesRequestFor(view: View): RequestOf<'articles:list'> {

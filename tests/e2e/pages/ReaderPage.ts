@@ -86,12 +86,55 @@ export class ReaderPage {
     return this.page.getByRole('banner').getByText(/^\d+ problems?$/);
   }
 
+  /** The rows rendered now: the list is virtual, so only those near the screen exist. */
   articleRows(): Locator {
     return this.articlesPane.getByRole('listitem').getByRole('button');
   }
 
+  /** A row, named by its title alone (the rest of the row is its description). */
   articleRow(title: string): Locator {
-    return this.articlesPane.getByRole('listitem').filter({ hasText: title }).getByRole('button');
+    return this.articlesPane.getByRole('listitem').getByRole('button', { name: title, exact: true });
+  }
+
+  /** The list in the pane: the view's articles, or the search results while searching. */
+  rowList(): Locator {
+    return this.articlesPane.getByRole('list');
+  }
+
+  /** The list's own count in its heading ("All articles · 100,000"). */
+  async listTotal(): Promise<string> {
+    const heading = (await this.articlesPane.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    return heading.replace(/^.*·\s*/, '');
+  }
+
+  /**
+   * Scrolls the virtual list until the row titled `title` is rendered (from
+   * the top, a screen at a time), as a user scrolling to it would. Waits
+   * for the list to load; fails after `timeoutMs`.
+   */
+  async revealArticle(title: string, timeoutMs = 10_000): Promise<Locator> {
+    const row = this.articleRow(title);
+    const list = this.rowList();
+    const deadline = Date.now() + timeoutMs;
+    let fromTop = true;
+    for (;;) {
+      // aria-busy: the list still shows the previous view (or query) while this one loads.
+      const settled = (await list.count()) === 1 && (await list.getAttribute('aria-busy')) === 'false';
+      if (settled && (await row.count()) > 0) return row;
+      if (Date.now() > deadline) throw new Error(`ReaderPage: no row "${title}" in the list after ${timeoutMs} ms`);
+      if (settled) {
+        const moved: boolean = await list.evaluate((element, toTop: boolean) => {
+          const scroller = element.parentElement;
+          if (scroller === null) return false;
+          const before = scroller.scrollTop;
+          scroller.scrollTop = toTop ? 0 : before + scroller.clientHeight * 0.8;
+          return scroller.scrollTop !== before;
+        }, fromTop);
+        // At the bottom without it: rows may still be loading; start over from the top.
+        fromTop = !moved && !fromTop;
+      }
+      await this.page.waitForTimeout(100);
+    }
   }
 
   unreadDot(title: string): Locator {
@@ -109,7 +152,8 @@ export class ReaderPage {
   }
 
   async openArticle(title: string): Promise<void> {
-    await this.articleRow(title).click();
+    const row = await this.revealArticle(title);
+    await row.click();
   }
 
   readerTitle(): Locator {
