@@ -3,11 +3,156 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewArticle } from '../../electron/core/store/ArticleStore.ts';
+import type { LaunchedChromium } from '../support/launchChromium.ts';
+import { serve, type FixtureServer } from '../support/startFixtureServer.ts';
+import { GALLIUM_METALS, JAPANESE_TITLE, metalsFeedXml } from './fixtures/searchFeeds.ts';
 import { KeyboardUser } from './pages/KeyboardUser.ts';
 import type { ReaderPage } from './pages/ReaderPage.ts';
 import { startReaderWorld, type ReaderWorld } from './startReaderWorld.ts';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const POTASH = 'Potash prices climb as the Canadian rail strike drags on';
+const COPPER = 'Copper stocks fall at London warehouses';
+
+/**
+ * The reader without a mouse: subscribe by typing, j/k through the list,
+ * save, go to the saved list, help, search, open with Enter. Every step is
+ * a key press; nothing is clicked.
+ */
+describe('keyboard only: subscribe, read, save, search', () => {
+  let world: ReaderWorld;
+  let web: FixtureServer;
+  let browser: LaunchedChromium;
+  let reader: ReaderPage;
+  let keys: KeyboardUser;
+
+  beforeAll(async () => {
+    world = await startReaderWorld('keyboard', { openSearchEagerly: true });
+    ({ web, browser, reader } = world);
+    web.route('/metals.xml', serve(metalsFeedXml(web.origin), 'application/rss+xml; charset=utf-8'));
+    keys = new KeyboardUser(browser.page);
+    await mkdir(resultsDir, { recursive: true });
+    await reader.open(world.host.url);
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('adds a feed by typing its URL into the field and pressing Enter', async () => {
+    await keys.tabTo(reader.feedUrlInput);
+    await keys.type(`${web.origin}/metals.xml`);
+    await keys.press('Enter');
+    await reader.feedRow('Metals Desk').waitFor();
+    await expect.poll(() => reader.articleRows().count()).toBe(5);
+    expect(await reader.listTotal()).toBe('5');
+  });
+
+  it('opens the next and previous article with j and k', async () => {
+    // Out of the field (where j is just a letter) onto the next control.
+    await keys.press('Tab');
+    await keys.press('j');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(GALLIUM_METALS);
+    expect(await reader.articleRow(GALLIUM_METALS).getAttribute('aria-current')).toBe('true');
+    await keys.press('j');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(POTASH);
+    await keys.press('j', 'k');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(POTASH);
+    expect(await reader.articleRow(POTASH).getAttribute('aria-current')).toBe('true');
+  });
+
+  it('makes the list one tab stop: Tab lands on the open row, arrows move, Enter opens, focus shows', async () => {
+    await keys.tabTo(reader.rowList());
+    expect(await keys.focusedName()).toBe(POTASH);
+    expect(await keys.focusIsVisible()).toBe(true);
+    await keys.press('ArrowDown');
+    expect(await keys.focusedName()).toBe(JAPANESE_TITLE);
+    await keys.press('ArrowDown', 'Enter');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(COPPER);
+    // j from inside the list carries the focus along.
+    await keys.press('k');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(JAPANESE_TITLE);
+    expect(await keys.focusedName()).toBe(JAPANESE_TITLE);
+    await keys.press('Home');
+    expect(await keys.focusedName()).toBe(GALLIUM_METALS);
+    await keys.press('End');
+    expect(await keys.focusedName()).toBe('Germanium shortage squeezes chip and solar makers');
+  });
+
+  it('marks the open article unread and read again with m', async () => {
+    const dot = reader.unreadDot(JAPANESE_TITLE);
+    await expect.poll(() => dot.count()).toBe(0);
+    await keys.press('m');
+    await expect.poll(() => dot.count()).toBe(1);
+    await keys.press('m');
+    await expect.poll(() => dot.count()).toBe(0);
+  });
+
+  it('opens the original page with o, in a tab of its own', async () => {
+    const opened = browser.context.waitForEvent('page');
+    await keys.press('o');
+    const tab = await opened;
+    await expect.poll(() => tab.url()).toBe(`${web.origin}/metals/japan`);
+    await tab.close();
+  });
+
+  it('saves with s, marks the row ★, and g s goes to the saved list', async () => {
+    await keys.press('s');
+    await reader.reader.getByRole('button', { name: '★ Saved', pressed: true }).waitFor();
+    await reader.articleRow(JAPANESE_TITLE).getByRole('img', { name: 'Saved', exact: true }).waitFor();
+    await keys.press('g', 's');
+    await reader.articlesPane.getByRole('heading', { name: /^Saved/ }).waitFor();
+    await expect.poll(() => reader.articleRows().allTextContents()).toEqual([expect.stringContaining(JAPANESE_TITLE)]);
+
+    // x selects the focused row of the saved list.
+    await keys.tabTo(reader.rowList());
+    await keys.press('x');
+    await reader.articlesPane.getByRole('toolbar', { name: 'Selected articles' }).getByText('1 selected').waitFor();
+    await keys.press('g', 'a');
+    await reader.articlesPane.getByRole('heading', { name: /^All articles/ }).waitFor();
+  });
+
+  it('lists every shortcut under ?, and Escape closes the list', async () => {
+    await keys.press('?');
+    const help = browser.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    const text = (await help.textContent()) ?? '';
+    for (const shortcut of ['Open the next article', 'Open the previous article', 'original page', 'Save or unsave']) {
+      expect(text).toContain(shortcut);
+    }
+    for (const place of ['All articles', 'Unread', 'Saved', 'Search']) expect(text).toContain(place);
+    expect(await keys.hasFocus(help)).toBe(true);
+    await reader.screenshot(join(resultsDir, 'keyboard-help.png'));
+    await keys.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    // Shortcuts work again once it is closed.
+    await keys.press('j');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(GALLIUM_METALS);
+  });
+
+  it('searches with /, never taking typed letters as shortcuts, and opens a result with Enter', async () => {
+    let tabs = 0;
+    browser.context.on('page', () => {
+      tabs += 1;
+    });
+    await keys.press('/');
+    expect(await keys.hasFocus(reader.search.box)).toBe(true);
+    // "potash" has an o and an s: typed in the field they are text (no tab opens, nothing is saved).
+    await keys.type('potash');
+    await reader.search.waitForFreshResults();
+    await expect.poll(() => reader.search.resultTitles()).toEqual([POTASH]);
+    expect(await reader.search.box.inputValue()).toBe('potash');
+    expect(tabs).toBe(0);
+    const saved = await world.library.handlers['articles:list']({ saved: true, sort: 'saved', limit: 10, offset: 0 });
+    expect(saved.total).toBe(1);
+
+    await keys.tabTo(reader.search.results);
+    expect(await keys.focusedName()).toBe(POTASH);
+    await keys.press('Enter');
+    await expect.poll(() => reader.readerTitle().textContent()).toBe(POTASH);
+    await reader.screenshot(join(resultsDir, 'keyboard-search.png'));
+  });
+});
 
 const BULK_ARTICLES = 100_000;
 const BATCH = 5_000;

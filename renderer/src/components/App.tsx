@@ -4,14 +4,15 @@ import { ok } from '../../../electron/shared/errors.ts';
 import type { ArticleSummary, Feed, Topic } from '../../../electron/shared/model.ts';
 import type { ImageSource } from '../api/createClient.ts';
 import { useArticleRows } from '../hooks/useArticleRows.ts';
+import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts.ts';
 import { useLibraryRevision } from '../hooks/useLibraryRevision.ts';
 import { useResult } from '../hooks/useResult.ts';
 import { useSearchRows } from '../hooks/useSearchRows.ts';
 import { useSelection } from '../hooks/useSelection.ts';
 import { plainMessage } from '../plainMessage.ts';
-import { NO_OPEN_ARTICLE, openArticleReducer } from '../state/openArticle.ts';
+import { NO_OPEN_ARTICLE, neighbourIndex, openArticleReducer } from '../state/openArticle.ts';
 import { NO_SEARCH, searchReducer } from '../state/search.ts';
-import { ALL_ARTICLES, viewReducer, type View } from '../state/view.ts';
+import { ALL_ARTICLES, SAVED_ARTICLES, UNREAD_ARTICLES, viewReducer, type View } from '../state/view.ts';
 import { AddFeedForm } from './AddFeedForm.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { ArticleReader } from './ArticleReader.tsx';
@@ -25,6 +26,7 @@ import { RefreshControl } from './RefreshControl.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SearchResultList } from './SearchResultList.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { TopicEditor, type TopicDraft } from './TopicEditor.tsx';
 import { TopicList } from './TopicList.tsx';
 
@@ -48,7 +50,8 @@ export function App({ client, imageSource }: AppProps) {
   const [search, dispatchSearch] = useReducer(searchReducer, NO_SEARCH);
   const selection = useSelection();
   const [topicDraft, setTopicDraft] = useState<TopicDraft | null>(null);
-  // Said to screen readers: what an action did, or why it could not.
+  const [helpOpen, setHelpOpen] = useState(false);
+  // Said to screen readers: what a shortcut or an action did, or why it could not.
   const [notice, setNotice] = useState('');
   const openArticleId = open.article?.id ?? null;
 
@@ -115,6 +118,64 @@ export function App({ client, imageSource }: AppProps) {
       });
     }
   }
+
+  async function step(direction: 1 | -1): Promise<void> {
+    const { key } = list;
+    if (key === null) return;
+    const index = neighbourIndex(open, key, openFoundAt, direction, list.count);
+    if (index === null) return;
+    const article = await list.load(index);
+    if (article !== undefined) openArticle(article, index, key);
+  }
+
+  /** s and m act on the open article as the library has it now (the reader's own buttons may have changed it). */
+  async function changeOpenArticle(change: 'saved' | 'read'): Promise<void> {
+    if (openArticleId === null) {
+      setNotice('Open an article first: j opens the first one.');
+      return;
+    }
+    const current = await client.articles.get({ id: openArticleId });
+    if (!current.ok) {
+      setNotice(plainMessage(current.error.message));
+      return;
+    }
+    const { id, title, saved, read } = current.value;
+    const result =
+      change === 'saved'
+        ? await client.articles.setSaved({ id, saved: !saved })
+        : await client.articles.markRead({ ids: [id], read: !read });
+    if (!result.ok) {
+      setNotice(plainMessage(result.error.message));
+      return;
+    }
+    bump();
+    if (change === 'saved') setNotice(saved ? `Removed “${title}” from saved.` : `Saved “${title}”.`);
+    else setNotice(read ? `Marked “${title}” unread.` : `Marked “${title}” read.`);
+  }
+
+  function openOriginal(): void {
+    const url = open.article?.url ?? null;
+    if (url === null) {
+      setNotice(openArticleId === null ? 'Open an article first: j opens the first one.' : 'This article has no link.');
+      return;
+    }
+    // In Electron the main process sends this to the system browser; in a browser it opens a tab.
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  useKeyboardShortcuts({
+    next: () => void step(1),
+    previous: () => void step(-1),
+    openOriginal,
+    toggleSaved: () => void changeOpenArticle('saved'),
+    toggleRead: () => void changeOpenArticle('read'),
+    goTo: (kind) => {
+      selectView(kind === 'all' ? ALL_ARTICLES : kind === 'unread' ? UNREAD_ARTICLES : SAVED_ARTICLES);
+    },
+    showHelp: () => {
+      setHelpOpen(true);
+    },
+  });
 
   function feedAdded(feed: Feed): void {
     selectView({ kind: 'feed', feedId: feed.id });
@@ -252,7 +313,7 @@ export function App({ client, imageSource }: AppProps) {
           <FirstRun client={client} onFeedAdded={feedAdded} onOpen={openArticle} onChanged={bump} />
         ) : openArticleId === null ? (
           <section className="reader reader-empty" aria-label="Reader">
-            <p className="hint">Select an article to read it.</p>
+            <p className="hint">Select an article to read it (j opens the first; ? lists the shortcuts).</p>
           </section>
         ) : (
           <ArticleReader
@@ -266,6 +327,13 @@ export function App({ client, imageSource }: AppProps) {
         )}
       </main>
       {topicDraft !== null && <TopicEditor client={client} draft={topicDraft} onClose={topicEditorClosed} />}
+      {helpOpen && (
+        <ShortcutHelp
+          onClose={() => {
+            setHelpOpen(false);
+          }}
+        />
+      )}
       <p className="visually-hidden" role="status">
         {notice}
       </p>
