@@ -9,8 +9,12 @@ export type LoadState<T> =
 /**
  * Runs `load` whenever `key` changes (null: not now) and keeps the latest
  * answer. The previous value stays on screen while a reload is in flight,
- * so lists do not flicker when the library changes; answers that arrive
- * after a newer key are dropped.
+ * so lists do not flicker when the library changes. An answer is shown
+ * unless a newer one is already on screen: an older answer never replaces a
+ * newer one, but a first load is not thrown away because the key moved on
+ * (opening an unread article marks it read, which reloads it at once; at
+ * 100k articles waiting for that second answer kept the reader blank for
+ * a second or more).
  */
 export function useResult<T>(key: string | null, load: () => Promise<Result<T>>): LoadState<T> {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
@@ -19,24 +23,36 @@ export function useResult<T>(key: string | null, load: () => Promise<Result<T>>)
   useLayoutEffect(() => {
     loadRef.current = load;
   });
+  // Each load is numbered; `shown` is the number of the answer on screen.
+  const asked = useRef(0);
+  const shown = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     if (key === null) return;
-    let current = true;
+    asked.current += 1;
+    const number = asked.current;
+    const show = (next: LoadState<T>): void => {
+      if (!mounted.current || number < shown.current) return;
+      shown.current = number;
+      setState(next);
+    };
     loadRef.current().then(
       (result) => {
-        if (!current) return;
-        setState(
+        show(
           result.ok ? { status: 'ready', value: result.value } : { status: 'failed', message: result.error.message },
         );
       },
       (error: unknown) => {
-        if (current) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        show({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       },
     );
-    return () => {
-      current = false;
-    };
   }, [key]);
 
   return state;
