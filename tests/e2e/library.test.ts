@@ -39,6 +39,46 @@ describe('topics, saved list, notes and highlights in the reader', () => {
     await world.close();
   });
 
+  it('imports an OPML file from the sidebar and groups the feeds by folder, with summed unread counts', async () => {
+    const story = (guid: string, title: string) => ({ guid, title, link: `/${guid}`, body: `<p>${title}.</p>` });
+    web.route(
+      '/nickel.xml',
+      serve(rssFeed('Nickel Notes', [story('n1', 'Nickel output rises')]), 'application/rss+xml'),
+    );
+    web.route(
+      '/zinc.xml',
+      serve(
+        rssFeed('Zinc Notes', [story('z1', 'Zinc smelter restarts'), story('z2', 'Zinc premiums widen')]),
+        'application/rss+xml',
+      ),
+    );
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Desk</title></head><body>
+      <outline text="Base metals">
+        <outline type="rss" text="Nickel Notes" xmlUrl="${web.origin}/nickel.xml"/>
+        <outline type="rss" text="Zinc Notes" xmlUrl="${web.origin}/zinc.xml"/>
+      </outline></body></opml>`;
+    await reader.feedsNav.getByLabel('Import an OPML file…').setInputFiles({
+      name: 'desk.opml',
+      mimeType: 'text/x-opml',
+      buffer: Buffer.from(opml),
+    });
+    const folder = reader.feedsNav.getByRole('button', { name: /Base metals/ });
+    await folder.waitFor();
+    expect(await folder.getAttribute('aria-expanded')).toBe('true');
+    const members = reader.feedsNav.getByRole('list', { name: 'Base metals' });
+    await expect
+      .poll(() => members.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('Nickel Notes'), expect.stringContaining('Zinc Notes')]);
+    // The import fetches the feeds: the folder's row sums its feeds' unread articles.
+    await folder.getByLabel('3 unread').waitFor();
+    await folder.click();
+    expect(await folder.getAttribute('aria-expanded')).toBe('false');
+    await members.waitFor({ state: 'detached' });
+    await folder.click();
+    await members.waitFor();
+    await reader.screenshot(join(resultsDir, 'library-folders.png'));
+  });
+
   it('offers starter topics built from the library, and creates one only when accepted', async () => {
     // A desk whose feed files its stories under categories: what starter topics are made from.
     const items = ['Magnet makers seek new suppliers', 'Quota cut lifts oxide prices', 'Mine restarts in Laos'].map(

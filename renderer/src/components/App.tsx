@@ -22,6 +22,7 @@ import { FirstRun } from './FirstRun.tsx';
 import { IndexProgress } from './IndexProgress.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
 import { OfflineControl } from './OfflineControl.tsx';
+import { OpmlImportField } from './OpmlImportField.tsx';
 import { RefreshControl } from './RefreshControl.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SearchResultList } from './SearchResultList.tsx';
@@ -243,6 +244,18 @@ export function App({ client, imageSource }: AppProps) {
             selectView({ kind: 'feed', feedId });
           }}
         />
+        {feeds.status === 'ready' && feeds.value.length > 0 && (
+          <div className="sidebar-import">
+            <OpmlImportField
+              client={client}
+              onImported={(report) => {
+                bump();
+                // An OPML file only names feeds: fetch them now (progress shows beside Refresh).
+                void client.feeds.refresh({ feedIds: report.added.map((feed) => feed.id) });
+              }}
+            />
+          </div>
+        )}
       </nav>
       <main className="content">
         <section className="article-pane" aria-label="Articles">
