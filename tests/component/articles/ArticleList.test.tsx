@@ -1,0 +1,108 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { OffprintError } from '../../../electron/shared/errors.ts';
+import { ArticleListHarness as Harness, checkbox, checked, rowButton, seeded } from '../support/ArticleListHarness.tsx';
+import { createFakeClient } from '../support/fakeClient.ts';
+import { withVirtualListRoom } from '../support/virtualListLayout.ts';
+
+withVirtualListRoom();
+
+describe('ArticleList', () => {
+  it('shows the view’s articles newest first, with the total in the heading', async () => {
+    render(<Harness fake={seeded(5)} view={{ kind: 'all' }} />);
+    const list = await screen.findByRole('list', { name: 'Saved' });
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((button) => button.querySelector('.article-title')?.textContent),
+    ).toEqual(['Story 1', 'Story 2', 'Story 3', 'Story 4', 'Story 5']);
+    expect(screen.getByRole('heading', { name: /Saved/ })).toHaveTextContent('Saved · 5');
+    // Each row says where it is in the whole list.
+    expect(within(list).getAllByRole('listitem')[1]).toHaveAttribute('aria-posinset', '2');
+    expect(within(list).getAllByRole('listitem')[1]).toHaveAttribute('aria-setsize', '5');
+  });
+
+  it('marks unread rows with a dot, saved ones with ★ and ones not on disk with a hollow circle', async () => {
+    render(<Harness fake={seeded(4)} view={{ kind: 'all' }} />);
+    await screen.findByRole('list', { name: 'Saved' });
+    const unread = rowButton('Story 1');
+    expect(unread).toHaveClass('unread');
+    expect(within(unread).getByRole('img', { name: 'Unread' })).toBeInTheDocument();
+    // The row is named by its title and described by the dot and the details.
+    const describedBy = (unread.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(describedBy.map((id) => document.getElementById(id))).toEqual([
+      within(unread).getByRole('img', { name: 'Unread' }),
+      unread.querySelector('.article-details'),
+    ]);
+    expect(within(unread).getByRole('img', { name: 'Saved' })).toHaveTextContent('★');
+
+    const read = rowButton('Story 3');
+    expect(read).not.toHaveClass('unread');
+    expect(within(read).queryByRole('img', { name: 'Unread' })).not.toBeInTheDocument();
+
+    expect(
+      within(rowButton('Story 4')).getByRole('img', { name: 'Not fully saved for offline reading' }),
+    ).toBeInTheDocument();
+    expect(within(unread).queryByRole('img', { name: 'Not fully saved for offline reading' })).not.toBeInTheDocument();
+  });
+
+  it('opens a row on click and marks it as the open one', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    render(<Harness fake={seeded(3)} view={{ kind: 'all' }} onOpen={onOpen} />);
+    await screen.findByRole('list', { name: 'Saved' });
+    await user.click(rowButton('Story 2'));
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'a2', title: 'Story 2' }), 1);
+    expect(rowButton('Story 2')).toHaveAttribute('aria-current', 'true');
+    expect(rowButton('Story 1')).not.toHaveAttribute('aria-current');
+  });
+
+  it('asks articles:list for the view and says when it is empty or failed', async () => {
+    const fake = seeded(2);
+    const { unmount } = render(<Harness fake={fake} view={{ kind: 'unread' }} />);
+    await screen.findByRole('list', { name: 'Saved' });
+    expect(fake.requestsOf('articles:list')[0]).toMatchObject({ unread: true, offset: 0 });
+    unmount();
+
+    render(<Harness fake={createFakeClient()} view={{ kind: 'all' }} />);
+    expect(await screen.findByText('No articles here yet.')).toBeInTheDocument();
+
+    const failing = createFakeClient();
+    failing.library.failNext('articles:list', new OffprintError('unavailable', 'articles:list: the library is closed'));
+    render(<Harness fake={failing} view={{ kind: 'saved' }} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load articles. the library is closed');
+  });
+
+  it('selects rows with their checkboxes, and a shift-click selects the range from the last one', async () => {
+    const user = userEvent.setup();
+    render(<Harness fake={seeded(8)} view={{ kind: 'saved' }} selectable />);
+    await screen.findByRole('list', { name: 'Saved' });
+    expect(screen.getByRole('toolbar', { name: 'Selected articles' })).toHaveTextContent(
+      'Select articles to act on several at once',
+    );
+
+    await user.click(checkbox('Story 2'));
+    await user.keyboard('{Shift>}');
+    await user.click(checkbox('Story 5'));
+    await user.keyboard('{/Shift}');
+    await waitFor(() => {
+      expect(checked()).toEqual(['Select Story 2', 'Select Story 3', 'Select Story 4', 'Select Story 5']);
+    });
+    expect(screen.getByRole('toolbar', { name: 'Selected articles' })).toHaveTextContent('4 selected');
+
+    // Shift-clicking a selected row clears the range back to the last one toggled.
+    await user.keyboard('{Shift>}');
+    await user.click(checkbox('Story 4'));
+    await user.keyboard('{/Shift}');
+    await waitFor(() => {
+      expect(checked()).toEqual(['Select Story 2', 'Select Story 3']);
+    });
+
+    // A plain click toggles one row only.
+    await user.click(checkbox('Story 7'));
+    expect(checked()).toEqual(['Select Story 2', 'Select Story 3', 'Select Story 7']);
+    // Selecting does not open the article.
+    expect(rowButton('Story 7')).not.toHaveAttribute('aria-current');
+  });
+});
