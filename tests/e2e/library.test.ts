@@ -202,4 +202,37 @@ describe('topics, saved list, notes and highlights in the reader', () => {
     await annotations.getByRole('button', { name: /^Remove highlight/ }).click();
     await expect.poll(() => reader.articleBody().locator('mark.offprint-highlight').count()).toBe(0);
   });
+
+  it('narrows the list and a search to a date range, combined with the view and the text', async () => {
+    const fresh = new Date(Date.now() - 2 * 3_600_000).toUTCString();
+    web.route(
+      '/today.xml',
+      serve(
+        rssFeed('Today Desk', [
+          {
+            guid: 't1',
+            title: 'Gallium buyers return',
+            link: '/t1',
+            body: '<p>Gallium buyers return.</p>',
+            date: fresh,
+          },
+        ]),
+        'application/rss+xml',
+      ),
+    );
+    await world.library.handlers['feeds:add']({ url: `${web.origin}/today.xml` });
+    await reader.feedRow('All articles').click();
+    const published = reader.articlesPane.getByLabel('Published');
+    await published.selectOption({ label: 'Past week' });
+    await expect
+      .poll(() => reader.articleRows().allTextContents())
+      .toEqual([expect.stringContaining('Gallium buyers return')]);
+    // A search keeps the range: the 2025 gallium stories stay out.
+    await reader.search.search('gallium');
+    await reader.search.waitForFreshResults();
+    await expect.poll(() => reader.search.resultTitles()).toEqual(['Gallium buyers return']);
+    await published.selectOption({ label: 'Any time' });
+    await expect.poll(async () => (await reader.search.resultTitles()).length).toBeGreaterThan(1);
+    await reader.search.search('');
+  });
 });

@@ -30,6 +30,8 @@ import { SelectionBar } from './SelectionBar.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { TopicEditor, type TopicDraft } from './TopicEditor.tsx';
 import { TopicList } from './TopicList.tsx';
+import type { DateRange } from '../state/dateRange.ts';
+import { DateRangeFilter } from './DateRangeFilter.tsx';
 
 export interface AppProps {
   readonly client: OffprintApi;
@@ -65,8 +67,14 @@ export function App({ client, imageSource }: AppProps) {
     const result = await client.articles.list({ saved: true, limit: 1 });
     return result.ok ? ok(result.value.total) : result;
   });
-  const articles = useArticleRows(client, view, revision);
-  const { rows: results, searching, stale: searchStale, problems } = useSearchRows(client, search, view, revision);
+  const [range, setRange] = useState<DateRange>('any');
+  const articles = useArticleRows(client, view, revision, range);
+  const {
+    rows: results,
+    searching,
+    stale: searchStale,
+    problems,
+  } = useSearchRows(client, search, view, revision, range);
   // The list on screen, for j/k: the search results while searching, else the view's articles.
   const list = searching
     ? {
@@ -273,6 +281,7 @@ export function App({ client, imageSource }: AppProps) {
               setTopicDraft({ kind: 'new', query: rule });
             }}
           />
+          <DateRangeFilter range={range} onChange={setRange} />
           {searching ? (
             <SearchResultList
               search={results}

@@ -1,6 +1,7 @@
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { MAX_PAGE_SIZE } from '../../../electron/shared/contract.ts';
 import type { ArticlePage, ArticleSummary } from '../../../electron/shared/model.ts';
+import { afterFor, type DateRange } from '../state/dateRange.ts';
 import { articlesRequestFor, viewKey, type View } from '../state/view.ts';
 import { usePagedRows, type PagedRows } from './usePagedRows.ts';
 
@@ -9,11 +10,13 @@ export function useArticleRows(
   client: OffprintApi,
   view: View,
   revision: number,
+  range: DateRange = 'any',
 ): PagedRows<ArticleSummary, ArticlePage> {
   return usePagedRows<ArticleSummary, ArticlePage>({
-    key: `articles ${viewKey(view)}`,
+    key: `articles ${viewKey(view)} ${range}`,
     revision,
     maxLimit: MAX_PAGE_SIZE,
-    load: (offset, limit) => client.articles.list({ ...articlesRequestFor(view), offset, limit }),
+    load: (offset, limit) =>
+      client.articles.list({ ...articlesRequestFor(view), ...afterFor(range, new Date()), offset, limit }),
   });
 }

@@ -4,6 +4,7 @@ import type { SearchState } from '../state/search.ts';
 import { searchFiltersFor, viewKey, type View } from '../state/view.ts';
 import { useDebouncedValue } from './useDebouncedValue.ts';
 import { usePagedRows, type PagedRows } from './usePagedRows.ts';
+import { afterFor, type DateRange } from '../state/dateRange.ts';
 
 /** Long enough to skip the words in between while typing, short enough to feel instant. */
 const SEARCH_DELAY_MS = 150;
@@ -26,18 +27,32 @@ export interface SearchRows {
  * its results are read a page at a time; answers to older queries are
  * dropped, and the old results stay (dimmed) until the new ones arrive.
  */
-export function useSearchRows(client: OffprintApi, search: SearchState, view: View, revision: number): SearchRows {
+export function useSearchRows(
+  client: OffprintApi,
+  search: SearchState,
+  view: View,
+  revision: number,
+  range: DateRange = 'any',
+): SearchRows {
   const typed = search.query.trim();
   const settled = useDebouncedValue(typed, SEARCH_DELAY_MS);
   const searching = typed !== '';
-  const key = searching && settled !== '' ? `search ${JSON.stringify([settled, search.sort, viewKey(view)])}` : null;
+  const key =
+    searching && settled !== '' ? `search ${JSON.stringify([settled, search.sort, viewKey(view), range])}` : null;
   const rows = usePagedRows<SearchHit, SearchResults>({
     key,
     revision,
     maxLimit: SEARCH_MAX_LIMIT,
     maxRows: SEARCH_MAX_OFFSET,
     load: (offset, limit) =>
-      client.search.query({ query: settled, sort: search.sort, ...searchFiltersFor(view), offset, limit }),
+      client.search.query({
+        query: settled,
+        sort: search.sort,
+        ...searchFiltersFor(view),
+        ...afterFor(range, new Date()),
+        offset,
+        limit,
+      }),
   });
   const stale = typed !== settled || rows.pending;
   const problems = searching && rows.state.status === 'ready' ? (rows.state.answer?.problems ?? []) : [];
