@@ -388,7 +388,9 @@ function chromiumVersion(): string {
 
 async function run(): Promise<ReaderReport> {
   const start = performance.now();
-  const library = await prepareReaderLibrary(join(repository, '.bench', 'reader'), ARTICLES);
+  const library = await prepareReaderLibrary(join(repository, '.bench', 'reader'), ARTICLES, {
+    fresh: process.argv.includes('--fresh'),
+  });
   ensureRendererBuild();
   progress('starting the host over the library (search ready) in its own process');
   const host = await startReaderHost(library.dataDir, rendererDir);

@@ -43,12 +43,17 @@ function readReady(directory: string): ReadyRecord | null {
 /**
  * A library of `count` L2 articles under `root`, with its search index built and caught up. Made once
  * (import, then the index built by opening search on a library with none); `ready.json` marks a complete one.
+ * `fresh` makes it again even so.
  */
-export async function prepareReaderLibrary(root: string, count: number): Promise<ReaderLibrary> {
+export async function prepareReaderLibrary(
+  root: string,
+  count: number,
+  options: { readonly fresh?: boolean } = {},
+): Promise<ReaderLibrary> {
   const directory = join(root, `l2-${count}`);
   const dataDir = join(directory, 'library');
   const ready = readReady(directory);
-  if (ready !== null && ready.articles === count && existsSync(dataDir)) {
+  if (options.fresh !== true && ready !== null && ready.articles === count && existsSync(dataDir)) {
     progress(`${count} articles: reusing the library in ${dataDir}`);
     return {
       dataDir,
