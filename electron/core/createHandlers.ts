@@ -212,7 +212,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'articles:markRead': ({ ids, read }) => {
       const updated = store.writer.markRead(ids, read);
-      if (updated > 0) events.emit('library:changed', { reason: 'articles', feedIds: [] });
+      if (updated > 0) events.emit('library:changed', { reason: 'read', feedIds: [] });
       return Promise.resolve({ updated });
     },
 

@@ -213,7 +213,8 @@ export interface ClipResult {
 }
 
 export interface LibraryChange {
-  readonly reason: 'feeds' | 'articles';
+  /** `read`: only read/unread flags changed (lists and counts reload; an open article's content did not change). */
+  readonly reason: 'feeds' | 'articles' | 'read';
   readonly feedIds: readonly number[];
 }
 

@@ -46,7 +46,7 @@ export interface AppProps {
  */
 export function App({ client, imageSource }: AppProps) {
   // Bumped on every `library:changed` (and after our own writes) to reload lists.
-  const [revision, bump] = useLibraryRevision(client);
+  const [revision, bump, contentRevision] = useLibraryRevision(client);
   // View state, a slice each (renderer/src/state/): the view, the open article, the search, the selection.
   const [view, dispatchView] = useReducer(viewReducer, ALL_ARTICLES);
   const [open, dispatchOpen] = useReducer(openArticleReducer, NO_OPEN_ARTICLE);
@@ -232,7 +232,7 @@ export function App({ client, imageSource }: AppProps) {
         />
         <TopicList
           client={client}
-          revision={revision}
+          revision={contentRevision}
           onAdded={bump}
           topics={topics}
           view={view}
@@ -342,7 +342,7 @@ export function App({ client, imageSource }: AppProps) {
             key={openArticleId}
             client={client}
             articleId={openArticleId}
-            revision={revision}
+            revision={contentRevision}
             imageSource={imageSource}
             onOpen={openArticle}
           />

@@ -241,7 +241,10 @@ describe('subscribe and refresh against a local server', () => {
     const feedId = (added.value as { feed: { id: number } }).feed.id;
     const page = (await call('articles:list', { feedId })) as { value: { items: { id: string }[] } };
     const id = page.value.items[0]?.id ?? '';
+    events = [];
     await call('articles:markRead', { ids: [id], read: true });
+    // Reading changes flags only: the event says so, so an open reader need not reload the article.
+    expect(events).toEqual([{ name: 'library:changed', payload: { reason: 'read', feedIds: [] } }]);
     await call('articles:setSaved', { id, saved: true });
 
     title = 'Gallium export licences tightened again';
