@@ -1,3 +1,4 @@
+import { TEXT_BLOCK_ELEMENTS } from '../../electron/shared/textBlockElements.ts';
 /** A passage to mark in rendered article markup. */
 export interface QuoteMark {
   readonly id: number;
@@ -17,47 +18,10 @@ interface TextIndex {
   readonly offsets: readonly number[];
 }
 
-/**
- * Elements that start a new line in the stored plain text (the same list as
- * core's htmlToText): between their text a space is read; text split only by
- * inline markup (`<a>gold</a>, silver`, `neo<b>dym</b>ium`) reads joined, as
- * it is stored and as a selection of it is quoted.
- */
-const BLOCK_ELEMENTS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'blockquote',
-  'pre',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'table',
-  'tr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'figure',
-  'figcaption',
-  'hr',
-  'br',
-  'caption',
-]);
-
 /** The nearest block element holding `node` inside `root` (else `root`). */
 function blockOf(node: Node, root: Element): Node {
   for (let element = node.parentElement; element !== null && element !== root; element = element.parentElement) {
-    if (BLOCK_ELEMENTS.has(element.localName)) return element;
+    if (TEXT_BLOCK_ELEMENTS.has(element.localName)) return element;
   }
   return root;
 }

@@ -1,35 +1,6 @@
 import { Parser } from 'htmlparser2';
+import { TEXT_BLOCK_ELEMENTS } from '../../shared/textBlockElements.ts';
 
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'blockquote',
-  'pre',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'table',
-  'tr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'figure',
-  'figcaption',
-  'hr',
-  'br',
-  'caption',
-]);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
 
 /**
@@ -46,12 +17,12 @@ export function htmlToText(html: string): string {
     {
       onopentagname(name) {
         if (SKIPPED_TAGS.has(name)) skipping += 1;
-        else if (BLOCK_TAGS.has(name)) parts.push('\n');
+        else if (TEXT_BLOCK_ELEMENTS.has(name)) parts.push('\n');
         if (name === 'pre') preformatted += 1;
       },
       onclosetag(name) {
         if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (BLOCK_TAGS.has(name)) parts.push('\n');
+        else if (TEXT_BLOCK_ELEMENTS.has(name)) parts.push('\n');
         if (name === 'pre') preformatted = Math.max(0, preformatted - 1);
       },
       ontext(text) {
