@@ -2,7 +2,7 @@ import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { SearchHit, SearchResults } from '../../../electron/shared/model.ts';
 import type { SearchState } from '../state/search.ts';
 import { searchFiltersFor, viewKey, type View } from '../state/view.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
+import { useLeadingDebouncedValue } from './useLeadingDebouncedValue.ts';
 import { usePagedRows, type PagedRows } from './usePagedRows.ts';
 import { afterFor, type DateRange } from '../state/dateRange.ts';
 
@@ -35,7 +35,7 @@ export function useSearchRows(
   range: DateRange = 'any',
 ): SearchRows {
   const typed = search.query.trim();
-  const settled = useDebouncedValue(typed, SEARCH_DELAY_MS);
+  const settled = useLeadingDebouncedValue(typed, SEARCH_DELAY_MS);
   const searching = typed !== '';
   const key =
     searching && settled !== '' ? `search ${JSON.stringify([settled, search.sort, viewKey(view), range])}` : null;
