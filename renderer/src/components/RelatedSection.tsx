@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import { plainMessage } from '../plainMessage.ts';
+import { useAfterDelay } from '../hooks/useAfterDelay.ts';
 import { useResult } from '../hooks/useResult.ts';
 import { RelatedList } from './RelatedList.tsx';
 
@@ -11,9 +12,20 @@ export interface RelatedSectionProps {
   readonly onOpen: (article: ArticleSummary) => void;
 }
 
+/**
+ * How long an article stays open before its related articles are looked
+ * for: `search:related` is the library's slowest read (over a second at
+ * 100k articles), and flipping through articles with j/k should not queue
+ * one per article ahead of the next article's text.
+ */
+const RELATED_DELAY_MS = 400;
+
 /** Below the article: the same story from other feeds, then articles most like it (`search:related`). */
 export function RelatedSection({ client, articleId, onOpen }: RelatedSectionProps) {
-  const related = useResult(`related ${articleId}`, () => client.search.related({ id: articleId, limit: 5 }));
+  const settled = useAfterDelay(RELATED_DELAY_MS);
+  const related = useResult(settled ? `related ${articleId}` : null, () =>
+    client.search.related({ id: articleId, limit: 5 }),
+  );
   let body: ReactNode;
   if (related.status === 'loading') {
     body = <p className="hint">Finding related articles…</p>;
