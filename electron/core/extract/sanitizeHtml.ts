@@ -22,16 +22,6 @@ export interface SanitizeOptions {
   readonly images?: ImagePolicy;
 }
 
-export {
-  ARTICLE_ATTRIBUTES,
-  ARTICLE_TAGS,
-  CACHED_IMAGE_URL,
-  LINK_REL,
-  LINK_TARGET,
-  MISSING_IMAGE_ATTRIBUTE,
-  MISSING_IMAGE_REASON,
-};
-
 const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 const REMOTE_IMAGE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
 

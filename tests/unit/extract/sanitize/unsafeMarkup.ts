@@ -1,14 +1,14 @@
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import type { ImagePolicy } from '../../../../electron/core/extract/sanitizeHtml.ts';
 import {
   ARTICLE_ATTRIBUTES,
   ARTICLE_TAGS,
   CACHED_IMAGE_URL,
-  MISSING_IMAGE_ATTRIBUTE,
-  MISSING_IMAGE_REASON,
   LINK_REL,
   LINK_TARGET,
-  type ImagePolicy,
-} from '../../../../electron/core/extract/sanitizeHtml.ts';
+  MISSING_IMAGE_ATTRIBUTE,
+  MISSING_IMAGE_REASON,
+} from '../../../../electron/shared/articleHtmlAllowList.ts';
 
 /** Elements that must never reach the page, named so a failure says what leaked. */
 const FORBIDDEN_TAG =
