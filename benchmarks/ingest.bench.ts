@@ -12,23 +12,13 @@
 //
 // Figures and ratios only: nothing here asserts a time. Progress goes to stderr.
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { testdataDirectory } from '../tests/support/testdataDirectory.ts';
+import { writeJsonLines } from './support/writeJsonLines.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
@@ -240,35 +230,24 @@ function shiftedDate(story: Story, repetition: number, mode: DateMode): string |
 
 /** Writes `count` JSON Lines: the corpus over and over, ids shifted by ID_STRIDE and dates by a year per pass. */
 function writeImportFile(path: string, stories: readonly Story[], count: number, mode: DateMode): number {
-  const descriptor = openSync(path, 'w');
-  let written = 0;
-  let chunk: string[] = [];
-  try {
+  function* records(): Generator<object> {
+    let written = 0;
     for (let repetition = 0; written < count; repetition += 1) {
       for (const story of stories) {
-        if (written >= count) break;
+        if (written >= count) return;
         const date = shiftedDate(story, repetition, mode);
-        chunk.push(
-          JSON.stringify({
-            id: story.id + repetition * ID_STRIDE,
-            title: story.title,
-            body: story.body,
-            ...(date === null ? {} : { date }),
-            topics: story.topics,
-          }),
-        );
+        yield {
+          id: story.id + repetition * ID_STRIDE,
+          title: story.title,
+          body: story.body,
+          ...(date === null ? {} : { date }),
+          topics: story.topics,
+        };
         written += 1;
-        if (chunk.length === 2_000) {
-          writeSync(descriptor, `${chunk.join('\n')}\n`);
-          chunk = [];
-        }
       }
     }
-    if (chunk.length > 0) writeSync(descriptor, `${chunk.join('\n')}\n`);
-  } finally {
-    closeSync(descriptor);
   }
-  return statSync(path).size;
+  return writeJsonLines(path, records());
 }
 
 /** Reuters paragraphs start on a new line indented by one space. */

@@ -1,7 +1,7 @@
 // The search benchmark's two corpora as JSON Lines for importArticles:
 // L1 is Reuters-21578 itself, L2 the same stories recombined into longer articles.
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import type { ReutersStory } from '../../tests/support/reutersStories.ts';
+import { writeJsonLines } from '../support/writeJsonLines.ts';
 
 /** Rotating wire names, so that `source:` queries select about a sixth of the articles. */
 export const WIRE_SOURCES = ['Reuters', 'Bloomberg', 'Kyodo', 'Xinhua', 'Interfax', 'Bernama'] as const;
@@ -49,25 +49,17 @@ function categoriesOf(story: ReutersStory): string[] {
 }
 
 function writeLines(path: string, lines: Iterable<ImportLine>): CorpusFile {
-  const descriptor = openSync(path, 'w');
   let articles = 0;
   let characters = 0;
-  let chunk: string[] = [];
-  try {
+  function* counted(): Generator<ImportLine> {
     for (const line of lines) {
-      chunk.push(JSON.stringify(line));
       articles += 1;
       characters += line.title.length + line.body.length;
-      if (chunk.length === 2_000) {
-        writeSync(descriptor, `${chunk.join('\n')}\n`);
-        chunk = [];
-      }
+      yield line;
     }
-    if (chunk.length > 0) writeSync(descriptor, `${chunk.join('\n')}\n`);
-  } finally {
-    closeSync(descriptor);
   }
-  return { path, articles, fileBytes: statSync(path).size, meanArticleCharacters: characters / Math.max(1, articles) };
+  const fileBytes = writeJsonLines(path, counted());
+  return { path, articles, fileBytes, meanArticleCharacters: characters / Math.max(1, articles) };
 }
 
 /** Stories importArticles accepts (a title or a body). */
