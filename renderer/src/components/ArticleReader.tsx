@@ -3,6 +3,7 @@ import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import type { ImageSource } from '../api/createClient.ts';
 import { formatDate } from '../formatDate.ts';
+import { isWebAddress } from '../isWebAddress.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
 import type { QuoteMark } from '../markQuotes.ts';
@@ -99,7 +100,7 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
           {author !== null && <span>{author}</span>}
           <time dateTime={publishedAt ?? fetchedAt}>{formatDate(publishedAt ?? fetchedAt)}</time>
         </p>
-        {url !== null && (
+        {url !== null && isWebAddress(url) && (
           <p className="reader-link">
             <a href={url} target="_blank" rel="noopener noreferrer">
               Open original
