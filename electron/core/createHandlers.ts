@@ -68,7 +68,7 @@ export function createHandlers(context: HandlerContext): Handlers {
         dataDir: context.dataDir,
         schemaVersion: store.reader.schemaVersion(),
         runtime: `Node ${process.versions.node}`,
-        feedCount: store.reader.listFeeds().length,
+        feedCount: store.reader.countFeeds(),
         articleCount: store.reader.countArticles(),
       }),
 

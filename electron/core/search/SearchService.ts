@@ -25,6 +25,12 @@ const TEXT = SEARCH_FIELDS.indexOf('text');
 const RELATED_TERMS = 20;
 const SAME_STORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 const SAME_STORY_RATIO = 0.45;
+/**
+ * Hits read from the library (a summary each) for one related-articles answer. Hits come best first, so
+ * past the related list only same-story candidates (score ≥ SAME_STORY_RATIO) are worth reading; in a
+ * library full of near-copies even those are many, and the best of them are enough.
+ */
+const RELATED_CANDIDATES = 200;
 /** A feed id no feed has: filters that cannot both hold match nothing. */
 const NO_FEED = -1;
 
@@ -202,21 +208,24 @@ export class SearchService {
       editDistance: 0,
     }));
     const segments = this.#index.segments;
-    const hits = executeQuery([clauses], segments, statistics, identityAnalyzer(this.#index.analyzer)).hits.sort(
-      compareByRelevance,
-    );
-    const selfHit = hits.find((hit) => segments[hit.segment]?.reader.documentId(hit.document) === id);
+    const matched = executeQuery([clauses], segments, statistics, identityAnalyzer(this.#index.analyzer)).hits;
+    // Only the best are ever read (the article itself among them, as a rule): no need to order them all.
+    const hits = selectTop(matched, RELATED_CANDIDATES + 1, compareByRelevance);
+    const isSelf = (hit: EngineHit): boolean => segments[hit.segment]?.reader.documentId(hit.document) === id;
+    const selfHit = hits.find(isSelf) ?? matched.find(isSelf);
     const selfScore = selfHit?.score ?? hits[0]?.score ?? 1;
     const related: { article: ArticleSummary; score: number }[] = [];
     const sameStory: { article: ArticleSummary; score: number }[] = [];
     const selfTime = Date.parse(self.publishedAt ?? self.fetchedAt);
     for (const hit of hits) {
       if (related.length >= limit && sameStory.length >= limit) break;
+      const score = hit.score / selfScore;
+      // The related list is full and no later hit scores enough to be the same story.
+      if (related.length >= limit && score < SAME_STORY_RATIO) break;
       const hitId = segments[hit.segment]?.reader.documentId(hit.document);
       if (!hitId || hitId === id) continue;
       const article = this.#store.reader.getArticleSummary(hitId);
       if (!article) continue;
-      const score = hit.score / selfScore;
       const time = Date.parse(article.publishedAt ?? article.fetchedAt);
       const sameStoryCandidate =
         article.feedId !== self.feedId &&

@@ -135,6 +135,8 @@ export interface StoreReader {
   readonly path: string;
   schemaVersion(): number;
   listFeeds(): Feed[];
+  /** Feeds subscribed to (not removed), without reading their counts. */
+  countFeeds(): number;
   getFeed(id: number): Feed | null;
   getFeedRecord(id: number): FeedRecord | null;
   findFeedByUrl(url: string): FeedRecord | null;
@@ -379,6 +381,10 @@ export class ArticleStore implements StoreReader, StoreWriter {
       `SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.removed_at IS NULL ORDER BY coalesce(f.folder, ''), f.title COLLATE NOCASE, f.id`,
     ).all() as unknown as FeedRow[];
     return rows.map(toFeed);
+  }
+
+  countFeeds(): number {
+    return (this.#statement('SELECT count(*) AS n FROM feeds WHERE removed_at IS NULL').get() as { n: number }).n;
   }
 
   getFeed(id: number): Feed | null {

@@ -219,6 +219,50 @@ describe('migration 6: notes and highlights in the search queue', () => {
   });
 });
 
+describe('migration 7: indexes for the sidebar counts and the saved and unread lists', () => {
+  /** The planner's steps for a statement, parameters bound as the store binds them. */
+  function planOf(database: DatabaseSync, sql: string, ...parameters: (number | string)[]): string {
+    const steps = database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[];
+    return steps.map((step) => step.detail).join(' | ');
+  }
+
+  it("reads the saved list and each feed's unread count from their own indexes, not every article", () => {
+    const database = openDatabase(tempFile(), migrations.slice(0, 7));
+    expect(schemaVersionOf(database)).toBe(7);
+    // The shapes ArticleStore uses: LIMIT is a parameter, so without a saved-only index in sort order the
+    // planner walks the newest-first index of every article looking for saved ones.
+    const savedNewest = planOf(
+      database,
+      `SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.saved = 1
+       ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+      1,
+      0,
+    );
+    expect(savedNewest).toContain('articles_saved_by_sort');
+    expect(savedNewest).not.toContain('TEMP B-TREE');
+    const savedBySaving = planOf(
+      database,
+      `SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.saved = 1
+       ORDER BY a.saved_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+      1,
+      0,
+    );
+    expect(savedBySaving).toContain('articles_saved');
+    expect(savedBySaving).not.toContain('TEMP B-TREE');
+    const unreadCount = planOf(database, 'SELECT count(*) FROM articles a WHERE a.feed_id = ? AND a.read = 0', 1);
+    expect(unreadCount).toContain('COVERING INDEX articles_unread_by_feed');
+    const feedUnreadList = planOf(
+      database,
+      `SELECT a.id FROM articles a WHERE a.feed_id = ? AND a.read = 0 ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
+      1,
+      100,
+    );
+    expect(feedUnreadList).toContain('articles_unread_by_feed');
+    expect(feedUnreadList).not.toContain('TEMP B-TREE');
+    database.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('is idempotent: reopening a current database changes nothing', () => {
     const path = tempFile();
