@@ -7,6 +7,7 @@ import type {
   Feed,
   FeedRefreshResult,
   Highlight,
+  HighlightRange,
   Note,
   Topic,
   TopicSuggestion,
@@ -99,6 +100,17 @@ function createAnnotationMap<T extends Annotation>(noun: string, changed: () => 
     },
     of: (articleId: string): T[] => [...items.values()].filter((item) => item.articleId === articleId),
   };
+}
+
+/** Where `needle` (lower case) stands in `text`, case-insensitively: the ranges search marks. */
+function rangesOf(text: string, needle: string): HighlightRange[] {
+  const ranges: HighlightRange[] = [];
+  if (needle === '') return ranges;
+  const haystack = text.toLowerCase();
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+    ranges.push([at, at + needle.length]);
+  }
+  return ranges;
 }
 
 /**
@@ -365,7 +377,26 @@ export function createMemoryLibrary(): MemoryLibrary {
     }),
     'opml:import': unavailable('opml:import'),
     'opml:export': unavailable('opml:export'),
-    'feeds:update': unavailable('feeds:update'),
+    // As core's: full text applies only to fetched feeds, an empty folder is none, and the change is announced.
+    'feeds:update': settle((request) => {
+      record('feeds:update', request);
+      const feed = feeds.get(request.feedId);
+      if (!feed) throw new OffprintError('not-found', `feeds:update: no feed with id ${request.feedId}`);
+      if (request.fullText !== undefined && feed.kind !== 'feed') {
+        throw new OffprintError(
+          'bad-request',
+          `feeds:update: feed ${feed.id} holds imported or clipped articles and is never fetched; full text does not apply`,
+        );
+      }
+      const next = putFeed({
+        ...feed,
+        ...(request.title === undefined ? {} : { title: request.title }),
+        ...(request.folder === undefined ? {} : { folder: request.folder === '' ? null : request.folder }),
+        ...(request.fullText === undefined ? {} : { fullText: request.fullText }),
+      });
+      events.emit('library:changed', { reason: 'feeds', feedIds: [next.id] });
+      return withCounts(next);
+    }),
     'articles:clip': unavailable('articles:clip'),
     'offline:prepare': unavailable('offline:prepare'),
     'offline:cancel': unavailable('offline:cancel'),
@@ -550,7 +581,8 @@ export function createMemoryLibrary(): MemoryLibrary {
       articles.set(request.id, next);
       return summaryOf(next);
     }),
-    // A naive stand-in for the search engine: case-insensitive substring over title and text.
+    // A naive stand-in for the search engine: case-insensitive substring over title and text, in the order
+    // the articles were added, the substring marked in the title and the snippet (the text's start).
     'search:query': settle((request) => {
       record('search:query', request);
       const needle = request.query.trim().toLowerCase();
@@ -561,8 +593,8 @@ export function createMemoryLibrary(): MemoryLibrary {
         items: matches.slice(request.offset, request.offset + request.limit).map((article) => ({
           article: summaryOf(article),
           score: 1,
-          snippet: { text: article.text.slice(0, 200), highlights: [] },
-          titleHighlights: [],
+          snippet: { text: article.text.slice(0, 200), highlights: rangesOf(article.text.slice(0, 200), needle) },
+          titleHighlights: rangesOf(article.title, needle),
         })),
         total: matches.length,
         offset: request.offset,
