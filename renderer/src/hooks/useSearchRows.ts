@@ -1,13 +1,11 @@
+import { useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { SearchHit, SearchResults } from '../../../electron/shared/model.ts';
 import type { SearchState } from '../state/search.ts';
 import { searchFiltersFor, viewKey, type View } from '../state/view.ts';
-import { useLeadingDebouncedValue } from './useLeadingDebouncedValue.ts';
 import { usePagedRows, type PagedRows } from './usePagedRows.ts';
 import { afterFor, type DateRange } from '../state/dateRange.ts';
 
-/** A pause this long ends a burst of typing: the query then goes out (the first key after a pause goes at once). */
-const SEARCH_DELAY_MS = 75;
 /** `search:query` takes at most 200 rows a request and offsets up to 100,000: the rows past it are not reachable. */
 const SEARCH_MAX_LIMIT = 200;
 const SEARCH_MAX_OFFSET = 100_000;
@@ -23,9 +21,13 @@ export interface SearchRows {
 }
 
 /**
- * Search as you type within the view: the query settles for a moment, then
- * its results are read a page at a time; answers to older queries are
- * dropped, and the old results stay (dimmed) until the new ones arrive.
+ * Search as you type within the view. The text goes out as soon as no
+ * query is in flight: the first key at once, and keys typed while the
+ * library answers fold into one query sent when it does (the newest text
+ * wins). So the library works on one query at a time, however fast the
+ * typing, and each answer is at most one query old. Results are read a page
+ * at a time; answers to older queries are dropped, and the old results stay
+ * (dimmed) until the new ones arrive.
  */
 export function useSearchRows(
   client: OffprintApi,
@@ -35,10 +37,11 @@ export function useSearchRows(
   range: DateRange = 'any',
 ): SearchRows {
   const typed = search.query.trim();
-  const settled = useLeadingDebouncedValue(typed, SEARCH_DELAY_MS);
+  // The text last sent to the library (or about to be).
+  const [asked, setAsked] = useState(typed);
   const searching = typed !== '';
   const key =
-    searching && settled !== '' ? `search ${JSON.stringify([settled, search.sort, viewKey(view), range])}` : null;
+    searching && asked !== '' ? `search ${JSON.stringify([asked, search.sort, viewKey(view), range])}` : null;
   const rows = usePagedRows<SearchHit, SearchResults>({
     key,
     revision,
@@ -46,7 +49,7 @@ export function useSearchRows(
     maxRows: SEARCH_MAX_OFFSET,
     load: (offset, limit) =>
       client.search.query({
-        query: settled,
+        query: asked,
         sort: search.sort,
         ...searchFiltersFor(view),
         ...afterFor(range, new Date()),
@@ -54,7 +57,10 @@ export function useSearchRows(
         limit,
       }),
   });
-  const stale = typed !== settled || rows.pending;
+  // Nothing in flight: ask for the newest text now. Set while rendering, React renders again at once, so
+  // the query leaves with the commit of the key that typed it.
+  if (asked !== typed && !rows.pending) setAsked(typed);
+  const stale = typed !== asked || rows.pending;
   const problems = searching && rows.state.status === 'ready' ? (rows.state.answer?.problems ?? []) : [];
   return { rows, searching, stale, problems };
 }

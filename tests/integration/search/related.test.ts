@@ -37,7 +37,7 @@ function feed(name: string): number {
   return store.writer.addFeed({ url: `https://${name}.test/feed`, title: name }, NOW).id;
 }
 
-function add(feedId: number, articles: NewArticle[]): string[] {
+function add(feedId: number, articles: NewArticle[]): readonly string[] {
   return store.writer.upsertArticles(feedId, articles, NOW).newIds;
 }
 
