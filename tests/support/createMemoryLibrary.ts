@@ -9,6 +9,7 @@ import type {
   Highlight,
   HighlightRange,
   Note,
+  RelatedArticles,
   Topic,
   TopicSuggestion,
 } from '../../electron/shared/model.ts';
@@ -30,6 +31,8 @@ export interface MemoryLibrary {
   addArticle(article: Partial<Article> & { readonly title: string }): Article;
   /** What `topics:suggest` offers (nothing until set). */
   setSuggestions(suggestions: readonly TopicSuggestion[]): void;
+  /** What `search:related` answers for one article (nothing related until set). */
+  setRelated(articleId: string, related: RelatedArticles): void;
   /** The next call of `name` fails with `error` (once), as the real library fails. */
   failNext(name: CallName, error: OffprintError): void;
 }
@@ -142,6 +145,7 @@ export function createMemoryLibrary(): MemoryLibrary {
   const topics = new Map<number, Topic>();
   const failures = new Map<CallName, OffprintError>();
   let suggestions: readonly TopicSuggestion[] = [];
+  const relatedTo = new Map<string, RelatedArticles>();
   let nextFeedId = 1;
   let nextArticleNumber = 1;
   let nextTopicId = 1;
@@ -605,7 +609,11 @@ export function createMemoryLibrary(): MemoryLibrary {
     }),
     'search:related': settle((request) => {
       record('search:related', request);
-      return { related: [], sameStory: [] };
+      const answer = relatedTo.get(request.id);
+      return {
+        related: answer?.related.slice(0, request.limit) ?? [],
+        sameStory: answer?.sameStory.slice(0, request.limit) ?? [],
+      };
     }),
     'search:status': settle((request) => {
       record('search:status', request);
@@ -638,6 +646,9 @@ export function createMemoryLibrary(): MemoryLibrary {
     addArticle: putArticle,
     setSuggestions(next) {
       suggestions = next;
+    },
+    setRelated(articleId, related) {
+      relatedTo.set(articleId, related);
     },
     failNext(name, error) {
       failures.set(name, error);
