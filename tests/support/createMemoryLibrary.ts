@@ -9,6 +9,7 @@ import type {
   Highlight,
   HighlightRange,
   Note,
+  OfflineReport,
   RelatedArticles,
   Topic,
   TopicSuggestion,
@@ -402,8 +403,53 @@ export function createMemoryLibrary(): MemoryLibrary {
       return withCounts(next);
     }),
     'articles:clip': unavailable('articles:clip'),
-    'offline:prepare': unavailable('offline:prepare'),
-    'offline:cancel': unavailable('offline:cancel'),
+    // Every selected article not yet readable offline becomes so at once (no network, nothing fails), with
+    // progress events as core sends them; the pass is over before offline:cancel could stop it.
+    'offline:prepare': settle((request) => {
+      record('offline:prepare', request);
+      const startedAt = now();
+      const selected = [...articles.values()].filter(
+        (article) =>
+          (request.feedIds === undefined || (article.feedId !== null && request.feedIds.includes(article.feedId))) &&
+          (request.articleIds === undefined || request.articleIds.includes(article.id)) &&
+          (request.saved === undefined || article.saved === request.saved),
+      );
+      const pending = selected.filter((article) => !article.offlineReady);
+      events.emit('offline:progress', { kind: 'started', total: pending.length });
+      pending.forEach((article, index) => {
+        articles.set(article.id, {
+          ...article,
+          offlineReady: true,
+          offline: { ...article.offline, page: 'ok', pageError: null, imagesMissing: [] },
+        });
+        events.emit('offline:progress', {
+          kind: 'article',
+          done: index + 1,
+          total: pending.length,
+          bytes: 0,
+          failed: 0,
+          articleId: article.id,
+        });
+      });
+      const report: OfflineReport = {
+        startedAt,
+        finishedAt: now(),
+        total: selected.length,
+        ready: selected.length,
+        pagesFetched: pending.length,
+        imagesCached: 0,
+        bytes: 0,
+        failures: [],
+        cancelled: false,
+      };
+      events.emit('offline:progress', { kind: 'finished', report });
+      if (pending.length > 0) changed();
+      return report;
+    }),
+    'offline:cancel': settle((request) => {
+      record('offline:cancel', request);
+      return { cancelled: false };
+    }),
     'topics:list': settle((request) => {
       record('topics:list', request);
       return [...topics.values()].map(withTopicCounts);
