@@ -106,6 +106,11 @@ function createAnnotationMap<T extends Annotation>(noun: string, changed: () => 
   };
 }
 
+/** An attribute's value in one start tag (`name="value"`, entities left as they are), or null. */
+function attributeOf(tag: string, name: string): string | null {
+  return new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1] ?? null;
+}
+
 /** Where `needle` (lower case) stands in `text`, case-insensitively: the ranges search marks. */
 function rangesOf(text: string, needle: string): HighlightRange[] {
   const ranges: HighlightRange[] = [];
@@ -380,7 +385,26 @@ export function createMemoryLibrary(): MemoryLibrary {
       events.emit('ingest:progress', { kind: 'refresh-finished', report });
       return report;
     }),
-    'opml:import': unavailable('opml:import'),
+    // Outlines read with regular expressions, good for fixtures only: each xmlUrl not yet followed becomes a feed.
+    'opml:import': settle((request) => {
+      record('opml:import', request);
+      if (!/<opml[\s>]/i.test(request.content)) {
+        throw new OffprintError('bad-request', 'opml:import: the file is not an OPML document (no <opml> element)');
+      }
+      const added: Feed[] = [];
+      const duplicates: string[] = [];
+      for (const [outline] of request.content.matchAll(/<outline\b[^>]*>/gi)) {
+        const url = attributeOf(outline, 'xmlUrl');
+        if (url === null) continue;
+        if ([...feeds.values()].some((feed) => feed.url === url)) {
+          duplicates.push(url);
+          continue;
+        }
+        added.push(putFeed({ url, title: attributeOf(outline, 'title') ?? attributeOf(outline, 'text') ?? url }));
+      }
+      if (added.length > 0) events.emit('library:changed', { reason: 'feeds', feedIds: added.map((feed) => feed.id) });
+      return { added: added.map(withCounts), duplicates, problems: [], recovered: false };
+    }),
     'opml:export': unavailable('opml:export'),
     // As core's: full text applies only to fetched feeds, an empty folder is none, and the change is announced.
     'feeds:update': settle((request) => {
@@ -575,7 +599,23 @@ export function createMemoryLibrary(): MemoryLibrary {
     'retention:run': unavailable('retention:run'),
     'library:backup': unavailable('library:backup'),
     'library:restore': unavailable('library:restore'),
-    'library:loadSample': unavailable('library:loadSample'),
+    // A few short articles under "Sample articles", by fixed ids: loading twice finds them there.
+    'library:loadSample': settle((request) => {
+      record('library:loadSample', request);
+      const source =
+        [...feeds.values()].find((feed) => feed.title === 'Sample articles') ??
+        putFeed({ kind: 'import', title: 'Sample articles', url: 'offprint:sample' });
+      const samples = ['Copper output falls in Chile', 'Cocoa prices ease', 'Shipping rates through Suez'];
+      let added = 0;
+      samples.forEach((title, index) => {
+        const id = `sample-${index + 1}`;
+        if (articles.has(id)) return;
+        putArticle({ id, feedId: source.id, title, text: `${title}.` });
+        added += 1;
+      });
+      events.emit('library:changed', { reason: 'feeds', feedIds: [] });
+      return { added, alreadyThere: samples.length - added };
+    }),
     'articles:list': settle((request) => {
       record('articles:list', request);
       const inTopics = (request.topicIds ?? []).map((id) => topics.get(id)).filter((topic) => topic !== undefined);

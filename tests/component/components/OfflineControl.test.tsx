@@ -1,11 +1,11 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OffprintError } from '../../../electron/shared/errors.ts';
 import type { Feed, OfflineEvent, OfflineReport } from '../../../electron/shared/model.ts';
 import { OfflineControl } from '../../../renderer/src/components/OfflineControl.tsx';
 import type { FakeClient } from '../support/fakeClient.ts';
 import { feedWithArticles } from '../support/feedWithArticles.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 /** Three articles, two of them not yet readable offline. */
 function seeded(): FakeClient {
@@ -130,10 +130,7 @@ describe('OfflineControl', () => {
 
   it('says in plain words when saving or stopping failed', async () => {
     const fake = seeded();
-    fake.library.failNext(
-      'offline:prepare',
-      new OffprintError('unavailable', 'offline:prepare: the library is closed'),
-    );
+    failNextCall(fake, 'offline:prepare', 'the library is closed');
     const { user } = renderControl(fake);
     await user.click(screen.getByRole('button', { name: 'Save all for offline' }));
     expect(await screen.findByText('Could not save for offline. the library is closed')).toBe(status());
@@ -141,7 +138,7 @@ describe('OfflineControl', () => {
     expect(screen.getByRole('button', { name: 'Save all for offline' })).toBeEnabled();
 
     progress(fake, { kind: 'started', total: 2 });
-    fake.library.failNext('offline:cancel', new OffprintError('internal', 'offline:cancel: the worker did not answer'));
+    failNextCall(fake, 'offline:cancel', 'the worker did not answer', 'internal');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByText('Could not stop saving for offline. the worker did not answer')).toBe(status());
   });

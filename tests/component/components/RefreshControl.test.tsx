@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { OffprintError } from '../../../electron/shared/errors.ts';
 import type { FeedRefreshResult, IngestEvent } from '../../../electron/shared/model.ts';
 import { RefreshControl } from '../../../renderer/src/components/RefreshControl.tsx';
 import { createFakeClient, type FakeClient } from '../support/fakeClient.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 function seeded(): FakeClient {
   const fake = createFakeClient();
@@ -81,7 +81,7 @@ describe('RefreshControl', () => {
 
   it('says why a refresh failed, in plain words, and can be tried again', async () => {
     const fake = seeded();
-    fake.library.failNext('feeds:refresh', new OffprintError('unavailable', 'feeds:refresh: the library is closed'));
+    failNextCall(fake, 'feeds:refresh', 'the library is closed');
     render(<RefreshControl client={fake.client} />);
     fireEvent.click(screen.getByRole('button', { name: 'Refresh all' }));
     expect(await screen.findByText('Refresh failed. the library is closed')).toBe(status());

@@ -2,12 +2,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { OffprintError } from '../../../electron/shared/errors.ts';
 import type { Feed } from '../../../electron/shared/model.ts';
 import { FeedList } from '../../../renderer/src/components/FeedList.tsx';
 import { useLibraryRevision } from '../../../renderer/src/hooks/useLibraryRevision.ts';
 import { useResult } from '../../../renderer/src/hooks/useResult.ts';
 import { createFakeClient, type FakeClient } from '../support/fakeClient.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 const MINING_ERROR = 'https://mining.example/rss answered HTTP 503';
 
@@ -181,7 +181,7 @@ describe('FeedList', () => {
 
   it('says why a setting was refused, in plain words, and keeps the setting as it was', async () => {
     const { fake, user } = await renderFeeds();
-    fake.library.failNext('feeds:update', new OffprintError('unavailable', 'feeds:update: the library is closed'));
+    failNextCall(fake, 'feeds:update', 'the library is closed');
     await user.click(screen.getByRole('button', { name: 'Settings for Reuters Markets' }));
     const settings = screen.getByRole('group', { name: 'Settings for Reuters Markets' });
     await user.click(within(settings).getByRole('checkbox', { name: 'Fetch full article pages' }));
@@ -198,7 +198,7 @@ describe('FeedList', () => {
     unmount();
 
     const failing = createFakeClient();
-    failing.library.failNext('feeds:list', new OffprintError('unavailable', 'feeds:list: the library is closed'));
+    failNextCall(failing, 'feeds:list', 'the library is closed');
     render(<Harness fake={failing} onSelect={vi.fn()} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load feeds. the library is closed');
     expect(screen.queryByRole('heading', { name: 'Feeds' })).not.toBeInTheDocument();

@@ -4,11 +4,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { OffprintError } from '../../../electron/shared/errors.ts';
 import type { Article } from '../../../electron/shared/model.ts';
 import { ArticleReader } from '../../../renderer/src/components/ArticleReader.tsx';
 import type { FakeClient } from '../support/fakeClient.ts';
 import { feedWithArticles } from '../support/feedWithArticles.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 /** A content-addressed image in the local cache, as core rewrites a downloaded one. */
 const CACHED_CHART = `offprint-image://${'a'.repeat(64)}.png`;
@@ -202,10 +202,7 @@ describe('ArticleReader', () => {
     const fake = libraryWith();
     const { user } = renderReader(fake);
     await opened();
-    fake.library.failNext(
-      'articles:setSaved',
-      new OffprintError('unavailable', 'articles:setSaved: the library is closed'),
-    );
+    failNextCall(fake, 'articles:setSaved', 'the library is closed');
     await user.click(screen.getByRole('button', { name: '☆ Save' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('the library is closed');
     expect(screen.getByRole('alert')).not.toHaveTextContent('articles:setSaved');
@@ -290,7 +287,7 @@ describe('ArticleReader', () => {
 
   it('says in words when the library fails to answer', async () => {
     const fake = libraryWith();
-    fake.library.failNext('articles:get', new OffprintError('unavailable', 'articles:get: the library is closed'));
+    failNextCall(fake, 'articles:get', 'the library is closed');
     renderReader(fake);
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not open this article. the library is closed');
   });

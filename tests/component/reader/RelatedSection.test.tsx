@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OffprintError } from '../../../electron/shared/errors.ts';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import { RelatedSection } from '../../../renderer/src/components/RelatedSection.tsx';
 import type { FakeClient } from '../support/fakeClient.ts';
 import { feedWithArticles } from '../support/feedWithArticles.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 /** The section waits this long after an article opens before it asks for related articles. */
 const RELATED_DELAY_MS = 400;
@@ -122,10 +122,7 @@ describe('RelatedSection', () => {
     expect(section).toHaveTextContent('Nothing related in the library yet.');
     unmount();
 
-    fake.library.failNext(
-      'search:related',
-      new OffprintError('unavailable', 'search:related: the index is rebuilding'),
-    );
+    failNextCall(fake, 'search:related', 'the index is rebuilding');
     const failed = renderSection(fake);
     await elapse(RELATED_DELAY_MS);
     expect(failed.section).toHaveTextContent('Related articles are not available. the index is rebuilding');

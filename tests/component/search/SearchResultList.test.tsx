@@ -2,7 +2,6 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { OffprintError } from '../../../electron/shared/errors.ts';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import { SearchResultList } from '../../../renderer/src/components/SearchResultList.tsx';
 import { useLibraryRevision } from '../../../renderer/src/hooks/useLibraryRevision.ts';
@@ -11,6 +10,7 @@ import { ALL_ARTICLES } from '../../../renderer/src/state/view.ts';
 import type { FakeClient } from '../support/fakeClient.ts';
 import { feedWithArticles, type ArticleFields } from '../support/feedWithArticles.ts';
 import { withVirtualListRoom } from '../support/virtualListLayout.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 withVirtualListRoom();
 
@@ -167,10 +167,7 @@ describe('SearchResultList', () => {
 
   it('says why the search failed, in plain words', async () => {
     const fake = seeded();
-    fake.library.failNext(
-      'search:query',
-      new OffprintError('bad-request', 'search:query: the query has a quote that is never closed'),
-    );
+    failNextCall(fake, 'search:query', 'the query has a quote that is never closed', 'bad-request');
     renderSearch('"gallium', fake);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Search failed. the query has a quote that is never closed');
