@@ -9,6 +9,7 @@ import { useLibraryRevision } from '../hooks/useLibraryRevision.ts';
 import { useResult } from '../hooks/useResult.ts';
 import { useSearchRows } from '../hooks/useSearchRows.ts';
 import { useSelection } from '../hooks/useSelection.ts';
+import { isWebAddress } from '../isWebAddress.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { NO_OPEN_ARTICLE, neighbourIndex, openArticleReducer } from '../state/openArticle.ts';
 import { NO_SEARCH, searchReducer } from '../state/search.ts';
@@ -164,7 +165,8 @@ export function App({ client, imageSource }: AppProps) {
 
   function openOriginal(): void {
     const url = open.article?.url ?? null;
-    if (url === null) {
+    // As the reader's link: a stored javascript:, data: or file: address is no link to open.
+    if (url === null || !isWebAddress(url)) {
       setNotice(openArticleId === null ? 'Open an article first: j opens the first one.' : 'This article has no link.');
       return;
     }
