@@ -1,7 +1,7 @@
 // The whole app over the fake client is costly to render: only what no pane test can reach is tested here.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { App } from '../../../renderer/src/components/App.tsx';
 import { feedWithArticles } from '../support/feedWithArticles.ts';
 import { withVirtualListRoom } from '../support/virtualListLayout.ts';
@@ -12,8 +12,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Opens the article titled `title` from the list, then presses o. */
-async function openOriginalOf(url: string): Promise<ReturnType<typeof vi.spyOn>> {
+/** Opens the one article, stored with this address, from the list, then presses o; `window.open` is watched. */
+async function openOriginalOf(url: string): Promise<MockInstance<typeof window.open>> {
   const fake = feedWithArticles({ title: 'Metals Desk' }, [{ id: 'a1', title: 'Gallium exports halted', url }]);
   const opened = vi.spyOn(window, 'open').mockReturnValue(null);
   render(<App client={fake.client} imageSource={(stored) => stored} />);
