@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import type { ImageSource } from './api/createClient.ts';
 import { ARTICLE_HTML_POLICY } from './articleHtmlPolicy.ts';
-import { missingImageMessage } from './missingImageMessage.ts';
+import { missingImageMessage } from '../../electron/shared/missingImageMessage.ts';
 
 /**
  * The second pass over stored article HTML, in the browser, with DOMPurify:
