@@ -62,7 +62,8 @@ describe('search: find, read related, understand the query', () => {
     await expect.poll(() => reader.search.resultTitles()).toHaveLength(2);
     expect((await reader.search.resultTitles()).sort()).toEqual([GALLIUM_TRADE, GALLIUM_METALS].sort());
 
-    const first = reader.search.resultRows().first();
+    // The whole result: its button holds the title, the snippet sits beside it.
+    const first = reader.search.resultItems().first();
     const marks = await first.locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThanOrEqual(2); // at least once in the title and once in the snippet
     for (const mark of marks) expect(mark.toLowerCase()).toBe('gallium');
@@ -105,7 +106,7 @@ describe('search: find, read related, understand the query', () => {
     await expect.poll(() => reader.search.resultTitles()).toHaveLength(4);
 
     const dates = await reader.search
-      .resultRows()
+      .resultItems()
       .locator('time')
       .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
     expect(dates).toHaveLength(4);

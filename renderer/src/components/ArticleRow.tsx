@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { ArticleSummary } from '../../../electron/shared/model.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { ArticleRowFrame, ArticleRowPlaceholder } from './ArticleRowFrame.tsx';
 import type { RowFocus } from './VirtualList.tsx';
 
 export interface ArticleRowProps {
@@ -21,12 +21,9 @@ export interface ArticleRowProps {
 /**
  * One article in the list: title, the first line of its summary, source,
  * date, an unread dot, ★ when saved, a hollow circle when not readable
- * offline. The button is named by the title and described by the rest.
+ * offline. The row's button is named by the title and described by the rest.
  */
 export function ArticleRow({ article, index, open, focus, onOpen, selection }: ArticleRowProps) {
-  const titleId = useId();
-  const detailsId = useId();
-  const unreadId = useId();
   const check = selection !== undefined && (
     <input
       type="checkbox"
@@ -46,15 +43,13 @@ export function ArticleRow({ article, index, open, focus, onOpen, selection }: A
     return (
       <>
         {check}
-        <button type="button" className="row article-row placeholder" aria-disabled="true" {...focus}>
-          <span className="unread-slot" />
-          <span className="article-title">Loading…</span>
+        <ArticleRowPlaceholder focus={focus}>
           {/* The lines of a loaded row, empty: a row keeps its height when it fills, so the list does not jump. */}
           <span className="article-details" aria-hidden="true">
             <span className="article-summary">{'\u00a0'}</span>
             <span className="article-meta">{'\u00a0'}</span>
           </span>
-        </button>
+        </ArticleRowPlaceholder>
       </>
     );
   }
@@ -62,30 +57,24 @@ export function ArticleRow({ article, index, open, focus, onOpen, selection }: A
   return (
     <>
       {check}
-      <button
-        type="button"
-        className={article.read ? 'row article-row' : 'row article-row unread'}
-        aria-current={open ? 'true' : undefined}
-        aria-labelledby={titleId}
-        aria-describedby={article.read ? detailsId : `${unreadId} ${detailsId}`}
-        onClick={() => {
+      <ArticleRowFrame
+        article={article}
+        open={open}
+        focus={focus}
+        onOpen={() => {
           onOpen(article, index);
         }}
-        {...focus}
-      >
-        <span className="unread-slot">
-          {!article.read && <span id={unreadId} className="unread-dot" role="img" aria-label="Unread" />}
-        </span>
-        <span id={titleId} className="article-title">
-          {article.title}
-        </span>
-        <span id={detailsId} className="article-details">
-          {article.summary !== null && article.summary !== '' && (
-            <span className="article-summary">{article.summary}</span>
-          )}
-          <ArticleMeta article={article} />
-        </span>
-      </button>
+        title={article.title}
+        detailsClassName="article-details"
+        details={
+          <>
+            {article.summary !== null && article.summary !== '' && (
+              <span className="article-summary">{article.summary}</span>
+            )}
+            <ArticleMeta article={article} />
+          </>
+        }
+      />
     </>
   );
 }

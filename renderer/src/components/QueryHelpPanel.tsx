@@ -9,7 +9,8 @@ export interface QueryHelpPanelProps {
 export function QueryHelpPanel({ id }: QueryHelpPanelProps) {
   const headingId = useId();
   return (
-    <section id={id} className="query-help" aria-labelledby={headingId}>
+    // A tab stop of its own: the sheet scrolls (it is capped at 45vh) and holds nothing focusable, so keys could not scroll it.
+    <section id={id} className="query-help" aria-labelledby={headingId} tabIndex={0}>
       <h3 id={headingId} className="query-help-heading">
         Search syntax
       </h3>

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { ArticleSummary, SearchHit } from '../../../electron/shared/model.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { ArticleRowFrame, ArticleRowPlaceholder } from './ArticleRowFrame.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import type { RowFocus } from './VirtualList.tsx';
 
@@ -15,47 +15,33 @@ export interface SearchResultRowProps {
 
 /**
  * One search hit: the title and the snippet with the matched words marked,
- * then source and date. The button is named by the title alone and described
- * by the rest, so a screen reader does not read a paragraph per row.
+ * then source and date. The row's button is named by the title alone and
+ * described by the rest, so a screen reader does not read a paragraph per row.
  */
 export function SearchResultRow({ hit, index, open, focus, onOpen }: SearchResultRowProps) {
-  const titleId = useId();
-  const detailsId = useId();
-  if (hit === undefined) {
-    return (
-      <button type="button" className="row article-row search-hit placeholder" aria-disabled="true" {...focus}>
-        <span className="unread-slot" />
-        <span className="article-title">Loading…</span>
-      </button>
-    );
-  }
+  if (hit === undefined) return <ArticleRowPlaceholder kind="search-hit" focus={focus} />;
   const { article, snippet, titleHighlights } = hit;
   return (
-    <button
-      type="button"
-      className={article.read ? 'row article-row search-hit' : 'row article-row search-hit unread'}
-      aria-current={open ? 'true' : undefined}
-      aria-labelledby={titleId}
-      aria-describedby={detailsId}
-      onClick={() => {
+    <ArticleRowFrame
+      article={article}
+      kind="search-hit"
+      open={open}
+      focus={focus}
+      onOpen={() => {
         onOpen(article, index);
       }}
-      {...focus}
-    >
-      <span className="unread-slot">
-        {!article.read && <span className="unread-dot" role="img" aria-label="Unread" />}
-      </span>
-      <span id={titleId} className="article-title">
-        <HighlightedText text={article.title} ranges={titleHighlights} />
-      </span>
-      <span id={detailsId} className="search-details">
-        {snippet.text !== '' && (
-          <span className="search-snippet">
-            <HighlightedText text={snippet.text} ranges={snippet.highlights} />
-          </span>
-        )}
-        <ArticleMeta article={article} />
-      </span>
-    </button>
+      title={<HighlightedText text={article.title} ranges={titleHighlights} />}
+      detailsClassName="search-details"
+      details={
+        <>
+          {snippet.text !== '' && (
+            <span className="search-snippet">
+              <HighlightedText text={snippet.text} ranges={snippet.highlights} />
+            </span>
+          )}
+          <ArticleMeta article={article} />
+        </>
+      }
+    />
   );
 }

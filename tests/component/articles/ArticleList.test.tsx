@@ -2,7 +2,14 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { OffprintError } from '../../../electron/shared/errors.ts';
-import { ArticleListHarness as Harness, checkbox, checked, rowButton, seeded } from '../support/ArticleListHarness.tsx';
+import {
+  ArticleListHarness as Harness,
+  checkbox,
+  checked,
+  rowButton,
+  rowItem,
+  seeded,
+} from '../support/ArticleListHarness.tsx';
 import { createFakeClient } from '../support/fakeClient.ts';
 import { withVirtualListRoom } from '../support/virtualListLayout.ts';
 
@@ -27,24 +34,28 @@ describe('ArticleList', () => {
     render(<Harness fake={seeded(4)} view={{ kind: 'all' }} />);
     await screen.findByRole('list', { name: 'Saved' });
     const unread = rowButton('Story 1');
-    expect(unread).toHaveClass('unread');
+    const unreadItem = rowItem('Story 1');
+    expect(unreadItem.querySelector('.article-row')).toHaveClass('unread');
     expect(within(unread).getByRole('img', { name: 'Unread' })).toBeInTheDocument();
-    // The row is named by its title and described by the dot and the details.
+    // The row's button holds the title alone (its name is all its visible text), described by the dot and the details beside it.
+    expect(unread).toHaveTextContent(/^Story 1$/);
     const describedBy = (unread.getAttribute('aria-describedby') ?? '').split(' ');
     expect(describedBy.map((id) => document.getElementById(id))).toEqual([
       within(unread).getByRole('img', { name: 'Unread' }),
-      unread.querySelector('.article-details'),
+      unreadItem.querySelector('.article-details'),
     ]);
-    expect(within(unread).getByRole('img', { name: 'Saved' })).toHaveTextContent('★');
+    expect(within(unreadItem).getByRole('img', { name: 'Saved' })).toHaveTextContent('★');
 
-    const read = rowButton('Story 3');
-    expect(read).not.toHaveClass('unread');
+    const read = rowItem('Story 3');
+    expect(read.querySelector('.article-row')).not.toHaveClass('unread');
     expect(within(read).queryByRole('img', { name: 'Unread' })).not.toBeInTheDocument();
 
     expect(
-      within(rowButton('Story 4')).getByRole('img', { name: 'Not fully saved for offline reading' }),
+      within(rowItem('Story 4')).getByRole('img', { name: 'Not fully saved for offline reading' }),
     ).toBeInTheDocument();
-    expect(within(unread).queryByRole('img', { name: 'Not fully saved for offline reading' })).not.toBeInTheDocument();
+    expect(
+      within(unreadItem).queryByRole('img', { name: 'Not fully saved for offline reading' }),
+    ).not.toBeInTheDocument();
   });
 
   it('opens a row on click and marks it as the open one', async () => {

@@ -99,6 +99,12 @@ export function ArticleListHarness({ fake, view, onOpen = vi.fn(), selectable = 
 }
 
 export const rowButton = (title: string) => screen.getByRole('button', { name: title });
+/** A row's list item: its button (the title) and the details beside it. */
+export function rowItem(title: string): HTMLElement {
+  const item = rowButton(title).closest('li');
+  if (item === null) throw new Error(`ArticleListHarness: the row "${title}" is not in a list item`);
+  return item;
+}
 export const checkbox = (title: string) => screen.getByRole('checkbox', { name: `Select ${title}` });
 export const checked = (): string[] =>
   screen

@@ -96,6 +96,13 @@ export class ReaderPage {
     return this.articlesPane.getByRole('listitem').getByRole('button', { name: title, exact: true });
   }
 
+  /** A row's list item: its button (the title) and, beside it, the summary, source, date and marks. */
+  articleItem(title: string): Locator {
+    return this.articlesPane
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name: title, exact: true }) });
+  }
+
   /** The list in the pane: the view's articles, or the search results while searching. */
   rowList(): Locator {
     return this.articlesPane.getByRole('list');
@@ -143,7 +150,7 @@ export class ReaderPage {
 
   /** The hollow circle of a row whose full text or images are not on disk yet. */
   offlineMark(title: string): Locator {
-    return this.articleRow(title).getByRole('img', { name: NOT_OFFLINE });
+    return this.articleItem(title).getByRole('img', { name: NOT_OFFLINE });
   }
 
   /** Every such mark in the list. */

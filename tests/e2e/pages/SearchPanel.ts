@@ -32,6 +32,11 @@ export class SearchPanel {
     return this.results.getByRole('listitem').getByRole('button');
   }
 
+  /** The results' list items: each row's button (the title) with its snippet, source and date beside it. */
+  resultItems(): Locator {
+    return this.results.getByRole('listitem');
+  }
+
   /** The rows' accessible names (their titles), in screen order. */
   async resultTitles(): Promise<string[]> {
     return this.resultRows().evaluateAll((rows) =>
