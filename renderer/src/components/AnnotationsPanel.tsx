@@ -132,6 +132,7 @@ export function AnnotationsPanel({ client, articleId, notes, highlights, onChang
         className="note-form"
         onSubmit={(event) => {
           event.preventDefault();
+          if (draft.trim() === '') return;
           void act(() => client.notes.add({ articleId, text: draft })).then((done) => {
             if (done) setDraft('');
           });
@@ -149,7 +150,9 @@ export function AnnotationsPanel({ client, articleId, notes, highlights, onChang
             setDraft(event.target.value);
           }}
         />
-        <button type="submit" disabled={draft.trim() === ''}>
+        {/* aria-disabled, not disabled: adding a note empties the field, and a disabled button would drop the
+            keyboard's focus to the page itself; this one keeps it and says it has nothing to add. */}
+        <button type="submit" aria-disabled={draft.trim() === ''}>
           Add note
         </button>
       </form>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import type { Topic } from '../../../electron/shared/model.ts';
 import type { LoadState } from '../hooks/useResult.ts';
@@ -24,8 +25,27 @@ export interface TopicListProps {
  * an edit button; "New topic" opens the editor.
  */
 export function TopicList({ client, revision, topics, view, onSelect, onNew, onEdit, onAdded }: TopicListProps) {
+  const sectionRef = useRef<HTMLElement>(null);
+  const openTopicId = view.kind === 'topic' ? view.topicId : null;
+  // The topic whose row should take the focus once it is listed (see below).
+  const focusWanted = useRef<number | null>(null);
+  useEffect(() => {
+    // A topic saved in the editor opens at once, and the editor (and the search bar's "Save as topic" that
+    // opened it) are gone: focus has fallen to the page itself, and a keyboard user would start again from
+    // the top. It goes to the new topic's row instead, as soon as the row is listed.
+    focusWanted.current = openTopicId !== null && document.activeElement === document.body ? openTopicId : null;
+  }, [openTopicId]);
+  useEffect(() => {
+    if (focusWanted.current === null || focusWanted.current !== openTopicId) return;
+    const row = sectionRef.current?.querySelector<HTMLElement>('.feed-row[aria-current="true"]');
+    if (row === null || row === undefined) return;
+    focusWanted.current = null;
+    // Only if nothing else took the focus meanwhile.
+    if (document.activeElement === document.body) row.focus();
+  }, [openTopicId, topics]);
+
   return (
-    <section className="topics" aria-labelledby="topics-heading">
+    <section ref={sectionRef} className="topics" aria-labelledby="topics-heading">
       <div className="pane-heading-row">
         <h2 id="topics-heading" className="pane-heading">
           Topics

@@ -43,9 +43,12 @@ describe('AnnotationsPanel', () => {
     const { fake, panel, user } = await renderPanel();
     const field = within(panel).getByRole('textbox', { name: 'New note' });
     const add = within(panel).getByRole('button', { name: 'Add note' });
-    expect(add).toBeDisabled();
+    // aria-disabled rather than disabled, so the button keeps the focus once a note is added.
+    expect(add).toHaveAttribute('aria-disabled', 'true');
     await user.type(field, '   ');
-    expect(add).toBeDisabled();
+    expect(add).toHaveAttribute('aria-disabled', 'true');
+    await user.click(add);
+    expect(fake.requestsOf('notes:add')).toEqual([]);
 
     await user.clear(field);
     await user.type(field, 'Ask the desk about **licences** <b>now</b>');
@@ -57,6 +60,7 @@ describe('AnnotationsPanel', () => {
     // Markdown and markup are shown as typed, never rendered.
     expect(panel.querySelector('.note-text b')).toBeNull();
     expect(field).toHaveValue('');
+    expect(add).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('edits a note in place, and Cancel leaves it as it was', async () => {
