@@ -9,6 +9,7 @@ export class FirstRunPanel {
   readonly clipUrlInput: Locator;
   readonly clipButton: Locator;
   readonly feedUrlInput: Locator;
+  readonly addFeedButton: Locator;
 
   constructor(page: Page) {
     this.region = page.getByRole('main').getByRole('region', { name: 'Start your library' });
@@ -17,6 +18,13 @@ export class FirstRunPanel {
     this.clipUrlInput = this.region.getByLabel('Page URL');
     this.clipButton = this.region.getByRole('button', { name: 'Clip page' });
     this.feedUrlInput = this.region.getByLabel('Feed or site URL');
+    this.addFeedButton = this.region.getByRole('button', { name: 'Add feed' });
+  }
+
+  /** Follows a feed from the first step of the panel. */
+  async follow(url: string): Promise<void> {
+    await this.feedUrlInput.fill(url);
+    await this.addFeedButton.click();
   }
 
   async clip(url: string): Promise<void> {

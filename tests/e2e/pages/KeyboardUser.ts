@@ -1,11 +1,40 @@
 import type { Locator, Page } from 'playwright-core';
 
+declare global {
+  interface Window {
+    /** Trusted pointer presses the page saw, counted by KeyboardUser.watchPointer's init script. */
+    __pointerPresses?: number;
+  }
+}
+
 /** A user with no mouse: keys, Tab through the page, and what has focus. */
 export class KeyboardUser {
   readonly page: Page;
 
   constructor(page: Page) {
     this.page = page;
+  }
+
+  /**
+   * Counts every real pointer press from now on (call before the page
+   * loads: it is an init script), so a test can prove nobody used a mouse.
+   */
+  async watchPointer(): Promise<void> {
+    await this.page.addInitScript(() => {
+      window.__pointerPresses = 0;
+      document.addEventListener(
+        'pointerdown',
+        (event) => {
+          if (event.isTrusted) window.__pointerPresses = (window.__pointerPresses ?? 0) + 1;
+        },
+        true,
+      );
+    });
+  }
+
+  /** Pointer presses seen since the page loaded (0 unless watchPointer was called first). */
+  async pointerPresses(): Promise<number> {
+    return this.page.evaluate(() => window.__pointerPresses ?? 0);
   }
 
   /** Presses keys one after another (`press('g', 's')`). */

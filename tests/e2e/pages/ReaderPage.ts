@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { rowTitles } from './rowTitles.ts';
 import { SearchPanel } from './SearchPanel.ts';
 
 const NOT_OFFLINE = 'Not fully saved for offline reading';
@@ -25,6 +26,10 @@ export class ReaderPage {
   /** The failures of the last offline pass, once their "N problems" toggle is open. */
   readonly offlineProblems: Locator;
   readonly search: SearchPanel;
+  /** The reader's notes and highlights, under the article. */
+  readonly notes: Locator;
+  readonly newNoteField: Locator;
+  readonly addNoteButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -42,6 +47,9 @@ export class ReaderPage {
     this.cancelOfflineButton = page.getByRole('banner').getByRole('button', { name: 'Cancel', exact: true });
     this.offlineProblems = page.getByRole('banner').getByRole('list', { name: 'Offline problems' });
     this.search = new SearchPanel(page);
+    this.notes = this.reader.getByRole('region', { name: 'Highlights and notes' });
+    this.newNoteField = this.notes.getByLabel('New note');
+    this.addNoteButton = this.notes.getByRole('button', { name: 'Add note' });
   }
 
   /** Opens the host URL (with its #token) and waits for the feed list to load. */
@@ -91,6 +99,11 @@ export class ReaderPage {
     return this.articlesPane.getByRole('listitem').getByRole('button');
   }
 
+  /** The rendered rows' titles (their accessible names), in screen order. */
+  async articleTitles(): Promise<string[]> {
+    return rowTitles(this.articleRows());
+  }
+
   /** A row, named by its title alone (the rest of the row is its description). */
   articleRow(title: string): Locator {
     return this.articlesPane.getByRole('listitem').getByRole('button', { name: title, exact: true });
@@ -108,9 +121,14 @@ export class ReaderPage {
     return this.articlesPane.getByRole('list');
   }
 
+  /** The list's heading: the view's name and its count ("Saved · 1"). */
+  listHeading(): Locator {
+    return this.articlesPane.getByRole('heading', { level: 2 });
+  }
+
   /** The list's own count in its heading ("All articles · 100,000"). */
   async listTotal(): Promise<string> {
-    const heading = (await this.articlesPane.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    const heading = (await this.listHeading().textContent()) ?? '';
     return heading.replace(/^.*·\s*/, '');
   }
 
@@ -186,6 +204,25 @@ export class ReaderPage {
     await this.reader.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
   }
 
+  /** The reader's save toggle, as it reads when the article is saved (★ Saved, pressed) or not (☆ Save). */
+  saveToggle(saved: boolean): Locator {
+    return this.reader.getByRole('button', { name: saved ? '★ Saved' : '☆ Save', pressed: saved, exact: true });
+  }
+
+  /** A row's ★, shown while the article is saved. */
+  savedMark(title: string): Locator {
+    return this.articleItem(title).getByRole('img', { name: 'Saved', exact: true });
+  }
+
+  /**
+   * The width of the article image named `alt` as decoded (0 until it has
+   * loaded, and for a broken image): proof the picture itself is there.
+   */
+  async imageNaturalWidth(alt: string): Promise<number> {
+    const image = this.articleBody().getByRole('img', { name: alt, exact: true });
+    return image.evaluate((element: HTMLImageElement) => (element.complete ? element.naturalWidth : 0));
+  }
+
   /** The line under the title: feed, site name, author, date. Plain text without a role, so found by its class. */
   byline(): Locator {
     return this.reader.locator('.reader-meta');
@@ -196,11 +233,14 @@ export class ReaderPage {
     return this.reader.getByRole('note', { name: 'Offline copy' });
   }
 
+  /** Under the article: the same story from other feeds and articles like it, or why there are none. */
+  relatedSection(): Locator {
+    return this.reader.getByRole('region', { name: 'Related articles' });
+  }
+
   /** A list under the article: "Same story elsewhere" or "Related". */
   relatedList(heading: 'Same story elsewhere' | 'Related'): Locator {
-    return this.reader
-      .getByRole('region', { name: 'Related articles' })
-      .getByRole('list', { name: heading, exact: true });
+    return this.relatedSection().getByRole('list', { name: heading, exact: true });
   }
 
   async screenshot(path: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { rowTitles } from './rowTitles.ts';
 
 /** The search box above the article list, its results and its help, found by roles and labels. */
 export class SearchPanel {
@@ -8,6 +9,8 @@ export class SearchPanel {
   readonly helpPanel: Locator;
   readonly results: Locator;
   readonly resultsHeading: Locator;
+  /** Offered while searching: opens the topic editor with the query as its rule. */
+  readonly saveAsTopicButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -17,6 +20,9 @@ export class SearchPanel {
     this.helpPanel = pane.getByRole('region', { name: 'Search syntax' });
     this.results = pane.getByRole('list', { name: 'Search results' });
     this.resultsHeading = pane.getByRole('heading', { name: /^Search results/ });
+    this.saveAsTopicButton = pane.getByRole('group', { name: 'Sort results' }).getByRole('button', {
+      name: 'Save as topic',
+    });
   }
 
   /** Replaces the query, as typing it would (one input event; the debounce sends it once). */
@@ -39,11 +45,16 @@ export class SearchPanel {
 
   /** The rows' accessible names (their titles), in screen order. */
   async resultTitles(): Promise<string[]> {
+    return rowTitles(this.resultRows());
+  }
+
+  /** The words marked in each result's snippet (not its title), row by row in screen order. */
+  async snippetMarks(): Promise<string[][]> {
     return this.resultRows().evaluateAll((rows) =>
-      rows.map((row) => {
-        const titleId = row.getAttribute('aria-labelledby') ?? '';
-        return document.getElementById(titleId)?.textContent ?? '';
-      }),
+      rows.map((row) =>
+        // The snippet is beside the row's button (which holds the title), in the same list item.
+        Array.from(row.closest('li')?.querySelectorAll('.search-snippet mark') ?? [], (mark) => mark.textContent),
+      ),
     );
   }
 
