@@ -113,7 +113,13 @@ export function ArticleList({
     <section className="articles" aria-labelledby="articles-heading">
       <h2 id="articles-heading" className="pane-heading">
         {heading}
-        {state.status === 'ready' && <span className="pane-count"> · {state.total.toLocaleString()}</span>}
+        {state.status === 'ready' && (
+          <span className="pane-count">
+            {' '}
+            · {state.total.toLocaleString()}
+            {articles.count < state.total && `, newest ${articles.count.toLocaleString()} shown`}
+          </span>
+        )}
       </h2>
       {toolbar}
       {body}
