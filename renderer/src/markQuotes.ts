@@ -1,3 +1,4 @@
+import { findQuoteSpans, type QuoteTextNode } from '../../electron/shared/findQuoteSpans.ts';
 import { TEXT_BLOCK_ELEMENTS } from '../../electron/shared/textBlockElements.ts';
 /** A passage to mark in rendered article markup. */
 export interface QuoteMark {
@@ -10,14 +11,6 @@ export interface QuoteMark {
 
 const MARK_CLASS = 'offprint-highlight';
 
-interface TextIndex {
-  /** The text of every text node, whitespace runs folded to one space. */
-  readonly text: string;
-  /** For each character of `text`: its node and offset in that node. */
-  readonly nodes: readonly Text[];
-  readonly offsets: readonly number[];
-}
-
 /** The nearest block element holding `node` inside `root` (else `root`). */
 function blockOf(node: Node, root: Element): Node {
   for (let element = node.parentElement; element !== null && element !== root; element = element.parentElement) {
@@ -26,54 +19,25 @@ function blockOf(node: Node, root: Element): Node {
   return root;
 }
 
-function indexText(root: Element): TextIndex {
+/** Every text node under `root` in document order, with its block and whether a `<br>` came before it. */
+function textNodesOf(root: Element): QuoteTextNode<Text>[] {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  let text = '';
-  const nodes: Text[] = [];
-  const offsets: number[] = [];
-  let lastWasSpace = true;
-  let previous: { node: Text; block: Node } | null = null;
+  const textNodes: QuoteTextNode<Text>[] = [];
   let lineBreak = false;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     if (node.nodeType !== Node.TEXT_NODE) {
       if ((node as Element).localName === 'br') lineBreak = true;
       continue;
     }
-    const value = (node as Text).data;
-    const block = blockOf(node, root);
-    // A block boundary (or <br>) reads as a space, as in the stored plain text; it belongs to no character.
-    if (previous !== null && (lineBreak || previous.block !== block) && !lastWasSpace) {
-      text += ' ';
-      nodes.push(previous.node);
-      offsets.push(previous.node.data.length);
-      lastWasSpace = true;
-    }
+    textNodes.push({
+      node: node as Text,
+      text: (node as Text).data,
+      block: blockOf(node, root),
+      breakBefore: lineBreak,
+    });
     lineBreak = false;
-    for (let offset = 0; offset < value.length; offset += 1) {
-      const space = /\s/.test(value.charAt(offset));
-      if (space && lastWasSpace) continue;
-      text += space ? ' ' : value.charAt(offset);
-      nodes.push(node as Text);
-      offsets.push(offset);
-      lastWasSpace = space;
-    }
-    previous = { node: node as Text, block };
   }
-  return { text, nodes, offsets };
-}
-
-function fold(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
-
-/** The occurrence of `needle` in `haystack` nearest to `share` of the way through, or -1. */
-function nearestOccurrence(haystack: string, needle: string, share: number): number {
-  const target = share * haystack.length;
-  let best = -1;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    if (best < 0 || Math.abs(at - target) < Math.abs(best - target)) best = at;
-  }
-  return best;
+  return textNodes;
 }
 
 /** Removes marks added before (the passages' text stays where it was). */
@@ -93,22 +57,11 @@ export function markQuotes(root: Element, marks: readonly QuoteMark[]): number[]
   clearQuoteMarks(root);
   const missing: number[] = [];
   for (const mark of marks) {
-    const index = indexText(root);
-    const needle = fold(mark.quote);
-    const at = needle === '' ? -1 : nearestOccurrence(index.text, needle, mark.position);
-    if (at < 0) {
+    // Indexed again for each quote: marking splits text nodes.
+    const spans = findQuoteSpans(textNodesOf(root), mark.quote, mark.position);
+    if (spans === null) {
       missing.push(mark.id);
       continue;
-    }
-    // Split the character range into per-node spans, then wrap each (last first, so offsets stay valid).
-    const spans: { node: Text; start: number; end: number }[] = [];
-    for (let position = at; position < at + needle.length; position += 1) {
-      const node = index.nodes[position];
-      const offset = index.offsets[position];
-      if (node === undefined || offset === undefined || offset >= node.data.length) continue;
-      const last = spans.at(-1);
-      if (last !== undefined && last.node === node) last.end = offset + 1;
-      else spans.push({ node, start: offset, end: offset + 1 });
     }
     for (const span of spans.reverse()) {
       const range = root.ownerDocument.createRange();

@@ -20,6 +20,12 @@ export type ImagePolicy = 'remote' | 'cached-only';
 
 export interface SanitizeOptions {
   readonly images?: ImagePolicy;
+  /**
+   * Elements nested deeper than this are unwrapped (their text stays).
+   * Exports set it: linkedom, which they parse the result with, recurses
+   * once per level and runs out of stack a few thousand levels down.
+   */
+  readonly nestingLimit?: number;
 }
 
 const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
@@ -106,6 +112,7 @@ export function sanitizeHtml(html: string, baseUrl: string | null, options: Sani
       return false;
     },
     enforceHtmlBoundary: false,
+    ...(options.nestingLimit === undefined ? {} : { nestingLimit: options.nestingLimit }),
     parser: { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   };
   return sanitize(html, settings).trim();
