@@ -80,12 +80,14 @@ export function App({ client, imageSource }: AppProps) {
   const list = searching
     ? {
         key: results.shownKey,
+        pending: results.pending,
         count: results.count,
         indexOf: (id: string) => results.indexOf(id, (hit) => hit.article.id),
         load: async (index: number) => (await results.load(index))?.article,
       }
     : {
         key: articles.shownKey,
+        pending: articles.pending,
         count: articles.count,
         indexOf: (id: string) => articles.indexOf(id, (article) => article.id),
         load: (index: number) => articles.load(index),
@@ -132,6 +134,11 @@ export function App({ client, imageSource }: AppProps) {
   async function step(direction: 1 | -1): Promise<void> {
     const { key } = list;
     if (key === null) return;
+    // Another list is on its way (g s, a new search): the rows on screen are the old list's, not j's.
+    if (list.pending) {
+      setNotice('The list is still loading.');
+      return;
+    }
     const index = neighbourIndex(open, key, openFoundAt, direction, list.count);
     if (index === null) return;
     const article = await list.load(index);

@@ -42,3 +42,35 @@ describe('App: o opens the original', () => {
     },
   );
 });
+
+describe('App: j while another list is loading', () => {
+  it('does not open a row of the old list after g s, and opens the saved list’s first article once it is in', async () => {
+    const fake = feedWithArticles({ title: 'Metals Desk' }, [
+      { id: 'a1', title: 'Gallium exports halted' },
+      { id: 'a2', title: 'Potash berth reopens', saved: true },
+    ]);
+    // The saved list answers only when the test lets it.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const list: typeof fake.client.articles.list = async (request) => {
+      if (request.saved === true) await held;
+      return fake.client.articles.list(request);
+    };
+    const client = { ...fake.client, articles: { ...fake.client.articles, list } };
+    render(<App client={client} imageSource={(stored) => stored} />);
+    const user = userEvent.setup();
+    await screen.findByRole('list', { name: 'All articles' });
+    await user.keyboard('gs');
+    await user.keyboard('j');
+    await waitFor(() => {
+      expect(screen.getByText('The list is still loading.')).toBeInTheDocument();
+    });
+    expect(screen.queryByRole('article')).toBeNull();
+    release();
+    await screen.findByRole('list', { name: 'Saved' });
+    await user.keyboard('j');
+    expect(await screen.findByRole('article', { name: 'Potash berth reopens' })).toBeInTheDocument();
+  });
+});
