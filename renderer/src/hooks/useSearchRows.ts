@@ -40,8 +40,7 @@ export function useSearchRows(
   // The text last sent to the library (or about to be).
   const [asked, setAsked] = useState(typed);
   const searching = typed !== '';
-  const key =
-    searching && asked !== '' ? `search ${JSON.stringify([asked, search.sort, viewKey(view), range])}` : null;
+  const key = searching && asked !== '' ? `search ${JSON.stringify([asked, search.sort, viewKey(view), range])}` : null;
   const rows = usePagedRows<SearchHit, SearchResults>({
     key,
     revision,
