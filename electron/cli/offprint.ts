@@ -2,6 +2,7 @@
 // The `offprint` command. Runs on Node 24 (pinned in devDependencies), on the same data directory as the app.
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { ChromiumPrinter } from '../server/ChromiumPrinter.ts';
 import { startHost } from '../server/startHost.ts';
 import { runCli, type ServeFunction } from './runCli.ts';
 
@@ -17,5 +18,6 @@ const exitCode = await runCli(process.argv.slice(2), {
     await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   },
   serve,
+  printer: () => new ChromiumPrinter(),
 });
 process.exitCode = exitCode;

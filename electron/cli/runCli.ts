@@ -6,11 +6,21 @@ import { dispatchCall } from '../shared/dispatch.ts';
 import { toErrorInfo, type ErrorInfo } from '../shared/errors.ts';
 import { openLibrary, type Library } from '../core/Library.ts';
 import type { CareProgress } from '../core/care/CareProgress.ts';
+import type { ExportProgress } from '../shared/model.ts';
 import { restoreLibrary } from '../core/care/restoreLibrary.ts';
 import { decodeBody } from '../core/feeds/decodeBody.ts';
 import { importArticles } from '../core/ingest/importArticles.ts';
 import { StoreError } from '../core/store/openDatabase.ts';
+import type { Printer } from '../core/export/Printer.ts';
 import { defaultDataDir } from './defaultDataDir.ts';
+import {
+  EXPORT_USAGE,
+  ExportUsageError,
+  exportCall,
+  formatCitations,
+  formatExportProgress,
+  formatExportReport,
+} from './exportCommand.ts';
 import {
   formatArticle,
   formatArticlePage,
@@ -41,6 +51,8 @@ export interface CliIo {
   /** Resolves when the user asks a long-running command (serve) to stop. */
   readonly untilInterrupted: () => Promise<void>;
   readonly serve?: ServeFunction;
+  /** Prints PDF exports (offprint.ts: the system's Chromium); without one, export --pdf says it cannot print. */
+  readonly printer?: () => Printer;
 }
 
 export type ServeFunction = (
@@ -123,6 +135,8 @@ Library care
   restore <file>                    check a backup completely, then replace the library with it (the old
                                     one is kept in replaced-<time>/ in the data directory); close the app first
 
+${EXPORT_USAGE}
+
 Other
   info                              version, data directory and counts
   serve [--port N]                  start the Node host; prints its URL with the access token
@@ -161,6 +175,18 @@ interface Parsed {
     format?: string;
     comment?: string;
     color?: string;
+    ids?: string;
+    query?: string;
+    author?: string;
+    paper?: string;
+    margins?: string;
+    pdf?: string;
+    'per-article'?: string;
+    html?: string;
+    markdown?: string;
+    bibtex?: string;
+    ris?: string;
+    'csl-json'?: string;
   };
 }
 
@@ -361,6 +387,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         format: { type: 'string' },
         comment: { type: 'string' },
         color: { type: 'string' },
+        ids: { type: 'string' },
+        query: { type: 'string' },
+        author: { type: 'string' },
+        paper: { type: 'string' },
+        margins: { type: 'string' },
+        pdf: { type: 'string' },
+        'per-article': { type: 'string' },
+        html: { type: 'string' },
+        markdown: { type: 'string' },
+        bibtex: { type: 'string' },
+        ris: { type: 'string' },
+        'csl-json': { type: 'string' },
       },
     });
   } catch (error) {
@@ -377,7 +415,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (positionals[0] === 'restore') return restoreCommand(parsed, dataDir, io);
   let library: Library;
   try {
-    library = await openLibrary({ dataDir });
+    library = await openLibrary({ dataDir, ...(io.printer ? { printer: io.printer } : {}) });
   } catch (error) {
     const reason =
       error instanceof StoreError
@@ -389,7 +427,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await runCommand(library, parsed, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ExportUsageError) {
       io.stderr(`offprint: ${error.message}\n`);
       return EXIT.usage;
     }
@@ -830,6 +868,33 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
           },
           formatOfflineReport,
         );
+      } finally {
+        stopProgress();
+      }
+    }
+    case 'export': {
+      const chosen = exportCall(values);
+      const stopProgress = json
+        ? () => undefined
+        : library.events.subscribe((name, payload) => {
+            if (name === 'export:progress') io.stderr(`${formatExportProgress(payload as ExportProgress)}\n`);
+          });
+      // Ctrl-C stops the export; nothing half-written is left.
+      void io.untilInterrupted().then(() => library.exports.cancel());
+      const run = (): Promise<number> => {
+        switch (chosen.name) {
+          case 'export:pdf':
+            return call(chosen.name, chosen.request, formatExportReport);
+          case 'export:html':
+            return call(chosen.name, chosen.request, formatExportReport);
+          case 'export:markdown':
+            return call(chosen.name, chosen.request, formatExportReport);
+          case 'export:citations':
+            return call(chosen.name, chosen.request, formatCitations);
+        }
+      };
+      try {
+        return await run();
       } finally {
         stopProgress();
       }

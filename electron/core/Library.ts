@@ -6,6 +6,8 @@ import { LibraryCare } from './care/LibraryCare.ts';
 import { applyStagedRestore } from './care/restoreLibrary.ts';
 import { createHandlers } from './createHandlers.ts';
 import { EventHub } from './EventHub.ts';
+import { ExportService } from './export/ExportService.ts';
+import type { Printer } from './export/Printer.ts';
 import { fetchResource, type FetchOptions } from './feeds/fetchResource.ts';
 import { ExtractWorkerPool } from './extract/article/ExtractWorkerPool.ts';
 import { ImageStore } from './extract/images/ImageStore.ts';
@@ -39,6 +41,11 @@ export interface LibraryOptions {
   readonly extractWorkerUrl?: URL;
   /** Extraction threads (default: one per core). */
   readonly extractWorkers?: number;
+  /**
+   * Prints PDF exports: the app's hidden window, or the system's Chromium in the Node host and the CLI
+   * (electron/server/ChromiumPrinter.ts). Made on the first PDF export; without one, export:pdf says so.
+   */
+  readonly printer?: () => Printer;
 }
 
 export interface LibrarySearch {
@@ -63,6 +70,8 @@ export interface Library {
   readonly care: LibraryCare;
   /** The backup put in place as the library opened (a restore staged by `library:restore`), or null. */
   readonly restored: RestoreReport | null;
+  /** PDF, HTML, Markdown and citation exports. */
+  readonly exports: ExportService;
   /** Topics; `topics.whenCurrent()` resolves once every article is assigned and no rule is being applied. */
   readonly topics: TopicService;
   close(): Promise<void>;
@@ -70,6 +79,8 @@ export interface Library {
 
 export const DATABASE_FILE = 'library.sqlite';
 export const INDEX_DIRECTORY = 'index';
+/** Where exports go when no destination is given. */
+export const EXPORTS_DIRECTORY = 'exports';
 
 /** Opens the library in `dataDir`, creating and migrating it as needed. */
 export function openLibrary(options: LibraryOptions): Promise<Library> {
@@ -149,6 +160,16 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
         });
     }
   });
+  const exports = new ExportService({
+    store,
+    images,
+    topics,
+    search: () => openSearch().service,
+    events,
+    clock,
+    exportsDirectory: join(options.dataDir, EXPORTS_DIRECTORY),
+    printer: options.printer ?? null,
+  });
   let stopWatching = (): void => undefined;
   if (options.openSearchEagerly) stopWatching = openSearch().index.watch();
   const handlers = createHandlers({
@@ -169,6 +190,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     search: openSearch,
     care,
     topics,
+    exports,
     dataDir: options.dataDir,
     version: OFFPRINT_VERSION,
   });
@@ -185,11 +207,13 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     care,
     restored,
     topics,
+    exports,
     async close() {
       if (closed) return;
       closed = true;
       stopCatchingUp();
       stopWatching();
+      await exports.close();
       await topics.close();
       stopAssigning();
       await offline.stop();

@@ -19,6 +19,8 @@ import type { TopicService } from './topics/TopicService.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
+import { createExportHandlers } from './export/createExportHandlers.ts';
+import type { ExportService } from './export/ExportService.ts';
 import type { LibrarySearch } from './Library.ts';
 import type { ArticleStore } from './store/ArticleStore.ts';
 
@@ -36,6 +38,7 @@ export interface HandlerContext {
   /** Retention, unused images, backup and restore. */
   readonly care: LibraryCare;
   readonly topics: TopicService;
+  readonly exports: ExportService;
 }
 
 /**
@@ -60,6 +63,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createTopicHandlers(context.topics),
     ...createAnnotationHandlers(context),
     ...createLibraryCareHandlers(context.care),
+    ...createExportHandlers(context.exports),
 
     'app:info': () =>
       Promise.resolve({

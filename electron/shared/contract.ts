@@ -14,6 +14,9 @@ import type {
   Article,
   BackupReport,
   CareProgress,
+  CitationExport,
+  ExportProgress,
+  ExportReport,
   Highlight,
   Note,
   RestoreReport,
@@ -85,6 +88,13 @@ const highlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
 const retentionDays = z.number().int().min(1).max(36_500).nullable();
 const localPath = z.string().trim().min(1).max(4096);
 const isoInstant = z.iso.datetime({ offset: true });
+const exportSelection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ids'), ids: z.array(articleId).min(1).max(10_000) }).strict(),
+  z.object({ kind: z.literal('saved') }).strict(),
+  z.object({ kind: z.literal('topic'), topicId }).strict(),
+  z.object({ kind: z.literal('search'), query: z.string().trim().min(1).max(2000) }).strict(),
+]);
+const exportTitle = z.string().trim().min(1).max(300);
 
 /** Limits keep one call from asking the main process for an unbounded amount of work. */
 export const MAX_PAGE_SIZE = 500;
@@ -312,6 +322,51 @@ export const contract = {
       'Import the short sample articles shipped with the app (assets/sample-library.jsonl) under "Sample articles".',
     ),
 
+    'export:pdf': call<ExportReport>()(
+      z
+        .object({
+          selection: exportSelection,
+          title: exportTitle.optional(),
+          author: z.string().trim().max(200).nullable().optional(),
+          paper: z.enum(['a4', 'letter']).default('a4'),
+          margins: z.enum(['narrow', 'normal', 'wide']).default('normal'),
+          perArticle: z.boolean().default(false),
+          destination: localPath.optional(),
+        })
+        .strict(),
+      'Print articles to one PDF brief (cover, contents, articles, sources), or one PDF per article into a folder.',
+    ),
+    'export:html': call<ExportReport>()(
+      z
+        .object({ selection: exportSelection, title: exportTitle.optional(), destination: localPath.optional() })
+        .strict(),
+      'One self-contained HTML file of the articles, images inlined.',
+    ),
+    'export:markdown': call<ExportReport>()(
+      z
+        .object({
+          selection: exportSelection,
+          perArticle: z.boolean().default(true),
+          destination: localPath.optional(),
+        })
+        .strict(),
+      'Markdown with front matter, highlights as quotes and notes: a folder of files (one per article) with their images.',
+    ),
+    'export:citations': call<CitationExport>()(
+      z
+        .object({
+          selection: exportSelection,
+          format: z.enum(['bibtex', 'ris', 'csl-json', 'text']),
+          destination: localPath.optional(),
+        })
+        .strict(),
+      'Citations for the articles (BibTeX, RIS, CSL-JSON or one plain line each), returned and optionally written to a file.',
+    ),
+    'export:cancel': call<{ readonly cancelled: boolean }>()(
+      z.object({}).strict(),
+      'Stop the running export; nothing half-written is left behind.',
+    ),
+
     'search:query': call<SearchResults>()(
       z
         .object({
@@ -347,6 +402,7 @@ export const contract = {
     'library:changed': event<LibraryChange>('Feeds or articles changed; lists should reload.'),
     'search:progress': event<SearchProgress>('Index building, merging or rebuilding progress.'),
     'offline:progress': event<OfflineEvent>('Full-text and image fetching progress: done/total, bytes, failures.'),
+    'export:progress': event<ExportProgress>('A running export: format, phase, articles or documents done/total.'),
     'care:progress': event<CareProgress>('Retention clean-up, backup or restore progress: phase, done/total.'),
     'topics:progress': event<TopicEvent>(
       'A topic rule being applied to the library, applied, or matching new articles.',

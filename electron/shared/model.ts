@@ -449,3 +449,51 @@ export interface CareProgress {
   readonly done: number;
   readonly total: number;
 }
+
+/** What an export covers: chosen articles, the saved list, a topic, or a search's results. */
+export type ExportSelection =
+  | { readonly kind: 'ids'; readonly ids: readonly string[] }
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'topic'; readonly topicId: number }
+  | { readonly kind: 'search'; readonly query: string };
+
+export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'citations';
+
+/** Progress of a running export. PDF phases: composing, printing, numbering, finishing. */
+export interface ExportProgress {
+  readonly format: ExportFormat;
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** An article exported with placeholders for images that are not on disk. */
+export interface MissingImagesNote {
+  readonly articleId: string;
+  readonly title: string;
+  readonly missing: number;
+}
+
+export interface ExportReport {
+  readonly format: ExportFormat;
+  /** The files written: one brief, or one file per article (in the order of the selection). */
+  readonly files: readonly string[];
+  readonly articles: number;
+  /** PDF only: pages in all, across the files. */
+  readonly pages: number | null;
+  readonly bytes: number;
+  readonly missingImages: readonly MissingImagesNote[];
+  /** True when the export was stopped (export:cancel): nothing half-written is left behind. */
+  readonly cancelled: boolean;
+  readonly durationMs: number;
+}
+
+export type CitationFormat = 'bibtex' | 'ris' | 'csl-json' | 'text';
+
+export interface CitationExport {
+  readonly format: CitationFormat;
+  /** The citations themselves (for copying), and the file they were written to, if asked. */
+  readonly text: string;
+  readonly file: string | null;
+  readonly articles: number;
+}

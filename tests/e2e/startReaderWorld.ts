@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLibrary, type Library } from '../../electron/core/Library.ts';
+import { ChromiumPrinter } from '../../electron/server/ChromiumPrinter.ts';
 import { startHost, type Host } from '../../electron/server/startHost.ts';
-import { launchChromium, type LaunchedChromium } from '../support/launchChromium.ts';
+import { CHROMIUM_PATH, launchChromium, type LaunchedChromium } from '../support/launchChromium.ts';
 import { startFixtureServer, type FixtureRoute, type FixtureServer } from '../support/startFixtureServer.ts';
 import { ReaderPage } from './pages/ReaderPage.ts';
 
@@ -32,7 +33,12 @@ export async function startReaderWorld(
     throw new Error(`${name} e2e: ${rendererDir}index.html is missing; run npm run build:renderer first`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), `offprint-${name}-`));
-  const library = await openLibrary({ dataDir, ...(options.openSearchEagerly ? { openSearchEagerly: true } : {}) });
+  const library = await openLibrary({
+    dataDir,
+    // PDF exports print with the system Chromium, as the Node host does (launched on the first export only).
+    printer: () => new ChromiumPrinter(CHROMIUM_PATH),
+    ...(options.openSearchEagerly ? { openSearchEagerly: true } : {}),
+  });
   const host = await startHost({
     handlers: library.handlers,
     events: library.events,

@@ -5,6 +5,9 @@ import type {
   Article,
   ArticleSummary,
   Feed,
+  ExportFormat,
+  ExportReport,
+  ExportSelection,
   FeedRefreshResult,
   Highlight,
   HighlightRange,
@@ -150,6 +153,38 @@ export function createMemoryLibrary(): MemoryLibrary {
   const articles = new Map<string, Article>();
   const topics = new Map<number, Topic>();
   const failures = new Map<CallName, OffprintError>();
+  /** The articles an export covers, as core's selectArticles picks them (ids as given, or the saved list). */
+  const selected = (selection: ExportSelection): Article[] => {
+    if (selection.kind === 'ids') {
+      return selection.ids.map((id) => {
+        const article = articles.get(id);
+        if (article === undefined) throw new OffprintError('not-found', `export: no article with id ${id}`);
+        return article;
+      });
+    }
+    if (selection.kind === 'saved') return [...articles.values()].filter((article) => article.saved);
+    throw new OffprintError(
+      'bad-request',
+      `export: the memory library exports ids and the saved list, not ${selection.kind}`,
+    );
+  };
+  /** A finished export of the selection: progress events, then the report (nothing is written anywhere). */
+  const exported = (format: ExportFormat, selection: ExportSelection, file: string): ExportReport => {
+    const chosen = selected(selection);
+    events.emit('export:progress', { format, phase: 'composing', done: 0, total: chosen.length });
+    events.emit('export:progress', { format, phase: 'composing', done: chosen.length, total: chosen.length });
+    return {
+      format,
+      files: [file],
+      articles: chosen.length,
+      pages: format === 'pdf' ? chosen.length + 2 : null,
+      bytes: 1000 * chosen.length,
+      missingImages: [],
+      cancelled: false,
+      durationMs: 1,
+    };
+  };
+
   let suggestions: readonly TopicSuggestion[] = [];
   const relatedTo = new Map<string, RelatedArticles>();
   let nextFeedId = 1;
@@ -615,6 +650,28 @@ export function createMemoryLibrary(): MemoryLibrary {
       });
       events.emit('library:changed', { reason: 'feeds', feedIds: [] });
       return { added, alreadyThere: samples.length - added };
+    }),
+    'export:pdf': settle((request) => {
+      record('export:pdf', request);
+      return exported('pdf', request.selection, request.destination ?? `/exports/${request.title ?? 'Export'}.pdf`);
+    }),
+    'export:html': settle((request) => {
+      record('export:html', request);
+      return exported('html', request.selection, request.destination ?? `/exports/${request.title ?? 'Export'}.html`);
+    }),
+    'export:markdown': settle((request) => {
+      record('export:markdown', request);
+      return exported('markdown', request.selection, request.destination ?? '/exports/Markdown');
+    }),
+    'export:citations': settle((request) => {
+      record('export:citations', request);
+      const chosen = selected(request.selection);
+      const text = chosen.map((article) => `${article.title}. ${article.feedTitle ?? ''}.`).join('\n');
+      return { format: request.format, text, file: request.destination ?? null, articles: chosen.length };
+    }),
+    'export:cancel': settle((request) => {
+      record('export:cancel', request);
+      return { cancelled: false };
     }),
     'articles:list': settle((request) => {
       record('articles:list', request);

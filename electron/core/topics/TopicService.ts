@@ -118,6 +118,11 @@ export class TopicService {
     return this.#topics.articleIdsIn(topicIds);
   }
 
+  /** The topics an article is filed under (exports write their names as tags). */
+  topicIdsOf(articleId: string): number[] {
+    return this.#topics.topicIdsOf(articleId);
+  }
+
   create(request: ParsedRequestOf<'topics:create'>): Topic {
     const call = 'topics:create';
     this.#requireFreeName(call, request.name, null);

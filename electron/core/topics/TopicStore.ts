@@ -142,6 +142,14 @@ export class TopicStore {
     return new Set(rows.map((row) => row.article_id));
   }
 
+  /** The topics an article is assigned to, by id. */
+  topicIdsOf(articleId: string): number[] {
+    const rows = this.#statement('SELECT topic_id FROM article_topics WHERE article_id = ? ORDER BY topic_id').all(
+      articleId,
+    ) as { topic_id: number }[];
+    return rows.map((row) => row.topic_id);
+  }
+
   /** The ids among `topicIds` that name no topic. */
   missingTopics(topicIds: readonly number[]): number[] {
     const known = new Set(

@@ -3,6 +3,7 @@ import { MAX_PAGE_SIZE, type OffprintApi } from '../../../electron/shared/contra
 import type { Selection } from '../hooks/useSelection.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { Alert } from './Alert.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 
 export interface SelectionBarProps {
   readonly client: OffprintApi;
@@ -16,6 +17,7 @@ export interface SelectionBarProps {
 /** Actions on the selected articles of the saved list. */
 export function SelectionBar({ client, selection, total, onSelectAll }: SelectionBarProps) {
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const ids = [...selection.selected];
   const count = ids.length;
 
@@ -84,6 +86,27 @@ export function SelectionBar({ client, selection, total, onSelectAll }: Selectio
             Select all
           </button>
         )
+      )}
+      {total > 0 && (
+        <button
+          type="button"
+          className="export-button"
+          onClick={() => {
+            setExporting(true);
+          }}
+        >
+          Export…
+        </button>
+      )}
+      {exporting && (
+        <ExportDialog
+          client={client}
+          ids={ids}
+          savedCount={total}
+          onClose={() => {
+            setExporting(false);
+          }}
+        />
       )}
       <Alert message={error} />
     </div>
