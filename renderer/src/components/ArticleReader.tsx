@@ -8,6 +8,7 @@ import { plainMessage } from '../plainMessage.ts';
 import { useResult } from '../hooks/useResult.ts';
 import type { QuoteMark } from '../markQuotes.ts';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
+import { CopyCitationButton } from './CopyCitationButton.tsx';
 import { OfflineNotice } from './OfflineNotice.tsx';
 import { PlainArticleText } from './PlainArticleText.tsx';
 import { ReadingSettings } from './ReadingSettings.tsx';
@@ -117,6 +118,7 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
               {saveError}
             </span>
           )}
+          <CopyCitationButton client={client} articleId={articleId} />
           <ReadingSettings />
         </div>
         <OfflineNotice offline={offline} />
