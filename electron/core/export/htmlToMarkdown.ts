@@ -1,3 +1,4 @@
+import { missingImageMessage } from '../../shared/missingImageMessage.ts';
 import { MISSING_IMAGE_ATTRIBUTE } from '../../shared/articleHtmlAllowList.ts';
 import { TEXT_BLOCK_ELEMENTS } from '../../shared/textBlockElements.ts';
 import { ELEMENT_NODE, TEXT_NODE, type MinimalElement, type MinimalNode } from '../extract/article/MinimalDocument.ts';
@@ -80,7 +81,7 @@ function image(element: MinimalElement, context: Context): string {
   if (cached === null) {
     // The sanitizer turned every image the cache does not hold into a placeholder with a reason code.
     const reason = element.getAttribute(MISSING_IMAGE_ATTRIBUTE) ?? 'not-cached';
-    return `*(image not saved: ${escapeMarkdown(reason, false)})${alt === '' ? '' : ` ${escapeMarkdown(alt, false)}`}*`;
+    return `*${escapeMarkdown(missingImageMessage(reason), false)}${alt === '' ? '' : ` ${escapeMarkdown(alt, false)}`}*`;
   }
   const path = `images/${cached.hash}.${cached.extension}`;
   if (!context.images.has(path)) context.images.set(path, { hash: cached.hash, extension: cached.extension, path });
@@ -334,7 +335,8 @@ function blocks(nodes: readonly MinimalNode[], context: Context, depth: number):
  * links (http, https, mailto), lists, quotes, code, tables, figures with
  * captions. Cached images become `![alt](images/<hash>.<ext>)` and are
  * listed, so the caller can copy the files beside the Markdown; images the
- * cache does not hold become "*(image not saved: <reason>)*".
+ * cache does not hold become the reader's sentence for why, in italics ("*Image not saved for offline
+ * reading (server said 404).*").
  */
 export function htmlToMarkdown(root: MinimalElement, options: HtmlToMarkdownOptions = {}): MarkdownBody {
   const context: Context = { headingShift: options.headingShift ?? 0, images: new Map() };

@@ -171,7 +171,7 @@ describe('articleToMarkdown body', () => {
       [
         `![Map \\[1\\] of \\*mines\\*](images/${imageHash('a')}.png)`,
         '*Mines, 2025 \\[source\\]*',
-        '*(image not saved: http-404) Chart* and *(image not saved: not-cached)*',
+        '*Image not saved for offline reading (server said 404). Chart* and *Image not saved for offline reading (not downloaded yet).*',
       ].join('\n\n'),
     );
     expect(render(markdown)).toContain(`<img src="images/${imageHash('a')}.png" alt="Map [1] of *mines*" />`);
