@@ -874,13 +874,18 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
     }
     case 'export': {
       const chosen = exportCall(values);
-      const stopProgress = json
-        ? () => undefined
-        : library.events.subscribe((name, payload) => {
-            if (name === 'export:progress') io.stderr(`${formatExportProgress(payload as ExportProgress)}\n`);
-          });
-      // Ctrl-C stops the export; nothing half-written is left.
-      void io.untilInterrupted().then(() => library.exports.cancel());
+      // Ctrl-C stops the export and nothing half-written is left. An interrupt that comes before the export
+      // has begun (while the library reads the selection) stops it at its first step.
+      let interrupted = false;
+      void io.untilInterrupted().then(() => {
+        interrupted = true;
+        library.exports.cancel();
+      });
+      const stopProgress = library.events.subscribe((name, payload) => {
+        if (name !== 'export:progress') return;
+        if (interrupted) library.exports.cancel();
+        else if (!json) io.stderr(`${formatExportProgress(payload as ExportProgress)}\n`);
+      });
       const run = (): Promise<number> => {
         switch (chosen.name) {
           case 'export:pdf':

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ParsedRequestOf } from '../../shared/contract.ts';
@@ -24,6 +24,7 @@ import { markHighlights } from './markHighlights.ts';
 import { articlesToMarkdown, articleToMarkdown, markdownImages } from './markdown.ts';
 import { articlesToStandaloneHtml } from './standaloneHtml.ts';
 import type { Printer } from './Printer.ts';
+import { countMissingImages } from './prepareArticleBody.ts';
 import { printResources } from './printResources.ts';
 import { selectArticles } from './selectArticles.ts';
 
@@ -45,11 +46,13 @@ async function writeFileAtomically(file: string, text: string): Promise<void> {
   }
 }
 
-/** Articles whose stored images are not all on disk (what the library knows without reading the files). */
-function missingImagesOf(articles: readonly Article[]): MissingImagesNote[] {
-  return articles
-    .filter((article) => article.offline.imagesMissing.length > 0)
-    .map((article) => ({ articleId: article.id, title: article.title, missing: article.offline.imagesMissing.length }));
+/**
+ * Names for new files in `folder`: each article's name, numbered past the files already there and past each
+ * other (" (2)"), so an export into a folder never replaces anything in it.
+ */
+function freshFileNames(folder: string, names: readonly string[]): string[] {
+  const existing = readdirSync(folder);
+  return uniqueFileNames([...existing, ...names]).slice(existing.length);
 }
 
 export interface ExportServiceOptions {
@@ -94,13 +97,14 @@ export class ExportService {
     const output = await this.#destination(
       call,
       request.destination,
-      request.perArticle
-        ? safeFileName(`${title} ${createdAt.toISOString().slice(0, 10)}`, '')
-        : safeFileName(`${title} ${createdAt.toISOString().slice(0, 10)}`, 'pdf'),
+      this.#defaultName(title, createdAt, request.perArticle ? '' : 'pdf'),
       request.perArticle,
     );
     const fileNames = request.perArticle
-      ? uniqueFileNames(chosen.ids.map((id) => articleFileName(this.#article(call, id), 'pdf')))
+      ? freshFileNames(
+          output,
+          chosen.ids.map((id) => articleFileName(this.#article(call, id), 'pdf')),
+        )
       : undefined;
     return this.#run('pdf', output, request.perArticle, async (signal, progress) => {
       const report = await exportPdf(
@@ -167,7 +171,7 @@ export class ExportService {
         articles: articles.length,
         pages: null,
         bytes: Buffer.byteLength(html),
-        missingImages: missingImagesOf(articles),
+        missingImages: await this.#missingImagesOf(articles),
       };
     });
   }
@@ -197,7 +201,10 @@ export class ExportService {
         bytes += Buffer.byteLength(text);
       };
       if (request.perArticle) {
-        const names = uniqueFileNames(articles.map((article) => articleFileName(article, 'md')));
+        const names = freshFileNames(
+          folder,
+          articles.map((article) => articleFileName(article, 'md')),
+        );
         for (const [index, article] of articles.entries()) {
           progress('writing', index, articles.length);
           await write(
@@ -223,7 +230,13 @@ export class ExportService {
         await copyFile(file, join(folder, image.path));
       }
       progress('images', images.length, images.length);
-      return { files, articles: articles.length, pages: null, bytes, missingImages: missingImagesOf(articles) };
+      return {
+        files,
+        articles: articles.length,
+        pages: null,
+        bytes,
+        missingImages: await this.#missingImagesOf(articles),
+      };
     });
   }
 
@@ -259,6 +272,16 @@ export class ExportService {
     const article = this.#options.store.reader.getArticle(id);
     if (article === null) throw new OffprintError('not-found', `${call}: no article with id ${id}`);
     return article;
+  }
+
+  /** Articles an export shows with placeholders for images: never cached, or their files gone from disk. */
+  async #missingImagesOf(articles: readonly Article[]): Promise<MissingImagesNote[]> {
+    const notes: MissingImagesNote[] = [];
+    for (const article of articles) {
+      const missing = await countMissingImages(article, (hash) => this.#options.images.has(hash));
+      if (missing > 0) notes.push({ articleId: article.id, title: article.title, missing });
+    }
+    return notes;
   }
 
   /** "Saved articles 2026-11-28.pdf": a name for an export nobody named. */

@@ -34,6 +34,22 @@ export async function prepareArticleBody(
   markHighlights: HighlightMarker,
 ): Promise<PreparedBody> {
   const root = parseHtmlFragment(articleBodyHtml(article));
+  const { images, missing } = await localizeImages(root, onDisk);
+  shiftHeadings(root, 1);
+  markHighlights(root, article);
+  return { html: root.innerHTML, missingImages: missing, images };
+}
+
+/** How many of an article's images an export shows as placeholders (never cached, or gone from disk). */
+export async function countMissingImages(article: Article, onDisk: ImageOnDisk): Promise<number> {
+  return (await localizeImages(parseHtmlFragment(articleBodyHtml(article)), onDisk)).missing;
+}
+
+/** Points cached images at `images/<hash>.<ext>` and turns the rest into sentences; counts both. */
+async function localizeImages(
+  root: MinimalElement,
+  onDisk: ImageOnDisk,
+): Promise<{ readonly images: number; readonly missing: number }> {
   const document = root.ownerDocument;
   let missing = 0;
   let images = 0;
@@ -55,7 +71,5 @@ export async function prepareArticleBody(
     placeholder.textContent = alt === '' ? message : `${message} ${alt}`;
     image.replaceWith(placeholder);
   }
-  shiftHeadings(root, 1);
-  markHighlights(root, article);
-  return { html: root.innerHTML, missingImages: missing, images };
+  return { images, missing };
 }
