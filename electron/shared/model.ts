@@ -53,6 +53,9 @@ export interface ArticleSummary {
   readonly savedAt: string | null;
   /** Full text (when the feed wants it) and every image are on disk: readable with no network. */
   readonly offlineReady: boolean;
+  /** The reader's notes and highlights on it (the lists show that an article has them). */
+  readonly noteCount: number;
+  readonly highlightCount: number;
 }
 
 /**

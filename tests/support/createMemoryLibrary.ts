@@ -210,7 +210,11 @@ export function createMemoryLibrary(): MemoryLibrary {
       categories: _categories,
       ...summary
     } = article;
-    return summary;
+    return {
+      ...summary,
+      noteCount: article.notes.length + notes.of(article.id).length,
+      highlightCount: article.highlights.length + highlights.of(article.id).length,
+    };
   };
   const now = (): string => new Date().toISOString();
   const articleOrThrow = (call: string, id: string): Article => {
@@ -300,6 +304,8 @@ export function createMemoryLibrary(): MemoryLibrary {
       saved: false,
       savedAt: null,
       offlineReady: true,
+      noteCount: 0,
+      highlightCount: 0,
       guid: null,
       canonicalUrl: null,
       language: null,
@@ -699,6 +705,7 @@ export function createMemoryLibrary(): MemoryLibrary {
       if (!article) throw new OffprintError('not-found', `articles:get: no article with id ${request.id}`);
       return {
         ...article,
+        ...summaryOf(article),
         notes: [...article.notes, ...notes.of(article.id)],
         highlights: [...article.highlights, ...highlights.of(article.id)],
       };

@@ -267,6 +267,8 @@ interface ArticleRow {
   saved: number;
   saved_at: string | null;
   offline_ready: number;
+  note_count: number;
+  highlight_count: number;
   site_name?: string | null;
   lead_image_url?: string | null;
   page_status?: PageStatus;
@@ -278,7 +280,9 @@ const OFFLINE_READY = `(a.page_status IN ('none', 'ok') AND a.images_status = 'o
 
 const SUMMARY_COLUMNS = `a.id, a.feed_id, f.title AS feed_title, a.guid, a.url, a.canonical_url, a.title, a.author,
   a.published_at, a.updated_at, a.fetched_at, a.language, a.summary, a.word_count, a.read, a.saved, a.saved_at,
-  ${OFFLINE_READY} AS offline_ready`;
+  ${OFFLINE_READY} AS offline_ready,
+  (SELECT count(*) FROM notes n WHERE n.article_id = a.id) AS note_count,
+  (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count`;
 
 const TASK_COLUMNS = `a.id, a.title, a.url, a.page_status, a.page_attempts, a.word_count, a.images_status`;
 
@@ -1070,6 +1074,8 @@ function toSummary(row: ArticleRow): ArticleSummary {
     saved: row.saved === 1,
     savedAt: row.saved_at,
     offlineReady: row.offline_ready === 1,
+    noteCount: row.note_count,
+    highlightCount: row.highlight_count,
   };
 }
 

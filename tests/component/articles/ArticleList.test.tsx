@@ -58,6 +58,26 @@ describe('ArticleList', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('marks rows with notes or highlights with ✎, its label saying how many', async () => {
+    const fake = seeded(3);
+    await fake.client.notes.add({ articleId: 'a2', text: 'Ask the desk.' });
+    await fake.client.notes.add({ articleId: 'a2', text: 'And the port.' });
+    fake.library.addArticle({
+      id: 'a9',
+      feedId: 1,
+      title: 'Story 9',
+      text: 'Gallium supply is tight.',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect((await fake.client.highlights.add({ articleId: 'a9', quote: 'supply' })).ok).toBe(true);
+    expect((await fake.client.notes.add({ articleId: 'a9', text: 'Check.' })).ok).toBe(true);
+    render(<Harness fake={fake} view={{ kind: 'all' }} />);
+    await screen.findByRole('list', { name: 'Saved' });
+    expect(within(rowItem('Story 2')).getByRole('img', { name: '2 notes' })).toHaveTextContent('✎');
+    expect(within(rowItem('Story 9')).getByRole('img', { name: '1 note, 1 highlight' })).toBeInTheDocument();
+    expect(within(rowItem('Story 1')).queryByText('✎')).not.toBeInTheDocument();
+  });
+
   it('opens a row on click and marks it as the open one', async () => {
     const user = userEvent.setup();
     const onOpen = vi.fn();

@@ -24,6 +24,8 @@ function summary(id: string, fields: Partial<ArticleSummary> = {}): ArticleSumma
     saved: false,
     savedAt: null,
     offlineReady: true,
+    noteCount: 0,
+    highlightCount: 0,
     ...fields,
   };
 }

@@ -46,6 +46,10 @@ describe('notes', () => {
     });
     expect((await world.article('gallium')).notes).toEqual([edited, second]);
 
+    // The lists count them, so a row can show that an article has notes.
+    const row = (await world.call('articles:list', { limit: 10 })).items.find((item) => item.id === gallium.id);
+    expect(row).toMatchObject({ noteCount: 2, highlightCount: 0 });
+
     expect(await world.call('notes:remove', { id: first.id })).toEqual({ removed: true });
     expect(await world.call('notes:remove', { id: first.id })).toEqual({ removed: false });
     expect((await world.article('gallium')).notes).toEqual([second]);

@@ -23,6 +23,8 @@ export function exportArticle(overrides: Partial<Article> = {}): Article {
     saved: true,
     savedAt: '2025-09-09T12:00:00.000Z',
     offlineReady: true,
+    noteCount: 0,
+    highlightCount: 0,
     guid: null,
     canonicalUrl: null,
     language: 'en',
