@@ -4,3 +4,8 @@ const count = new Intl.NumberFormat();
 export function plural(value: number, noun: string): string {
   return `${count.format(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
+
+/** `All 3 saved articles`, or `The saved article` when there is one. */
+export function allOf(value: number, noun: string): string {
+  return value === 1 ? `The ${noun}` : `All ${plural(value, noun)}`;
+}

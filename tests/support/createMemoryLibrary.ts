@@ -153,7 +153,7 @@ export function createMemoryLibrary(): MemoryLibrary {
   const articles = new Map<string, Article>();
   const topics = new Map<number, Topic>();
   const failures = new Map<CallName, OffprintError>();
-  /** The articles an export covers, as core's selectArticles picks them (ids as given, or the saved list). */
+  /** The articles an export covers, as core's selectArticles picks them (ids as given, the saved list, a topic). */
   const selected = (selection: ExportSelection): Article[] => {
     if (selection.kind === 'ids') {
       return selection.ids.map((id) => {
@@ -163,10 +163,12 @@ export function createMemoryLibrary(): MemoryLibrary {
       });
     }
     if (selection.kind === 'saved') return [...articles.values()].filter((article) => article.saved);
-    throw new OffprintError(
-      'bad-request',
-      `export: the memory library exports ids and the saved list, not ${selection.kind}`,
-    );
+    if (selection.kind === 'topic') {
+      const topic = topics.get(selection.topicId);
+      if (topic === undefined) throw new OffprintError('not-found', `export: no topic with id ${selection.topicId}`);
+      return [...articles.values()].filter((article) => inTopic(article, topic));
+    }
+    throw new OffprintError('bad-request', 'export: the memory library does not export searches');
   };
   /** A finished export of the selection: progress events, then the report (nothing is written anywhere). */
   const exported = (format: ExportFormat, selection: ExportSelection, file: string): ExportReport => {

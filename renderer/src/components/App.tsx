@@ -33,6 +33,8 @@ import { TopicEditor, type TopicDraft } from './TopicEditor.tsx';
 import { TopicList } from './TopicList.tsx';
 import type { DateRange } from '../state/dateRange.ts';
 import { DateRangeFilter } from './DateRangeFilter.tsx';
+import { ExportButton } from './ExportButton.tsx';
+import { allOf } from '../plural.ts';
 
 export interface AppProps {
   readonly client: OffprintApi;
@@ -336,7 +338,25 @@ export function App({ client, imageSource }: AppProps) {
                       />
                     ),
                   }
-                : {})}
+                : view.kind === 'topic' && selectedTopic !== undefined && selectedTopic.counts.total > 0
+                  ? {
+                      toolbar: (
+                        <div className="selection-bar" role="toolbar" aria-label="Topic actions">
+                          <ExportButton
+                            client={client}
+                            scopes={[
+                              {
+                                label: `${allOf(selectedTopic.counts.total, 'article')} in “${selectedTopic.name}”`,
+                                selection: { kind: 'topic', topicId: selectedTopic.id },
+                                count: selectedTopic.counts.total,
+                                title: selectedTopic.name,
+                              },
+                            ]}
+                          />
+                        </div>
+                      ),
+                    }
+                  : {})}
             />
           )}
         </section>

@@ -6,12 +6,19 @@ import { plainMessage } from '../plainMessage.ts';
 import { plural } from '../plural.ts';
 import { Alert } from './Alert.tsx';
 
+/** One set of articles the dialog can export: "The 2 selected articles", "All 14 saved articles". */
+export interface ExportScope {
+  readonly label: string;
+  readonly selection: ExportSelection;
+  readonly count: number;
+  /** The title a brief of them gets when none is typed (the library's own default). */
+  readonly title: string;
+}
+
 export interface ExportDialogProps {
   readonly client: OffprintApi;
-  /** The chosen articles (the saved list's selection), or none: the whole saved list. */
-  readonly ids: readonly string[];
-  /** Articles in the saved list. */
-  readonly savedCount: number;
+  /** What can be exported, the first chosen to begin with. */
+  readonly scopes: readonly ExportScope[];
   readonly onClose: () => void;
 }
 
@@ -78,14 +85,14 @@ function isCitations(report: ExportReport | CitationExport): report is CitationE
 }
 
 /**
- * "Export…" for the saved list: what (the selection or the whole list),
- * the format, a title and paper for PDFs; then progress with Cancel, and
- * where the files went, or why nothing was written.
+ * "Export…": what (the selection, the saved list, a topic), the format, a
+ * title and paper for PDFs; then progress with Cancel, and where the files
+ * went, or why nothing was written.
  */
-export function ExportDialog({ client, ids, savedCount, onClose }: ExportDialogProps) {
+export function ExportDialog({ client, scopes, onClose }: ExportDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [scope, setScope] = useState<'selected' | 'saved'>(ids.length > 0 ? 'selected' : 'saved');
+  const [scopeIndex, setScopeIndex] = useState(0);
   const [choice, setChoice] = useState<Choice>('pdf');
   const [title, setTitle] = useState('');
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
@@ -104,15 +111,16 @@ export function ExportDialog({ client, ids, savedCount, onClose }: ExportDialogP
     [client],
   );
 
-  const count = scope === 'selected' ? ids.length : savedCount;
+  const scope = scopes[scopeIndex] ?? scopes[0];
+  const count = scope?.count ?? 0;
   const isPdf = choice === 'pdf' || choice === 'pdf-each';
   const running = outcome.kind === 'running';
 
   async function start(event: SyntheticEvent): Promise<void> {
     event.preventDefault();
+    if (scope === undefined) return;
     setOutcome({ kind: 'running', progress: null });
-    const selection: ExportSelection = scope === 'selected' ? { kind: 'ids', ids } : { kind: 'saved' };
-    const result = await exportOnce(client, choice, selection, title, paper);
+    const result = await exportOnce(client, choice, scope.selection, title, paper);
     setOutcome(
       result.ok
         ? { kind: 'done', report: result.value }
@@ -126,30 +134,19 @@ export function ExportDialog({ client, ids, savedCount, onClose }: ExportDialogP
       <form onSubmit={(event) => void start(event)}>
         <fieldset disabled={running}>
           <legend>Articles</legend>
-          {ids.length > 0 && (
-            <label>
+          {scopes.map((option, index) => (
+            <label key={option.label}>
               <input
                 type="radio"
                 name="export-scope"
-                checked={scope === 'selected'}
+                checked={index === scopeIndex}
                 onChange={() => {
-                  setScope('selected');
+                  setScopeIndex(index);
                 }}
               />{' '}
-              The {plural(ids.length, 'selected article')}
+              {option.label}
             </label>
-          )}
-          <label>
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scope === 'saved'}
-              onChange={() => {
-                setScope('saved');
-              }}
-            />{' '}
-            All {plural(savedCount, 'saved article')}
-          </label>
+          ))}
         </fieldset>
         <fieldset disabled={running}>
           <legend>Format</legend>
@@ -174,7 +171,7 @@ export function ExportDialog({ client, ids, savedCount, onClose }: ExportDialogP
               <input
                 type="text"
                 value={title}
-                placeholder="Saved articles"
+                placeholder={scope?.title ?? ''}
                 maxLength={300}
                 onChange={(event) => {
                   setTitle(event.target.value);

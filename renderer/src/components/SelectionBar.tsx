@@ -3,7 +3,8 @@ import { MAX_PAGE_SIZE, type OffprintApi } from '../../../electron/shared/contra
 import type { Selection } from '../hooks/useSelection.ts';
 import { plainMessage } from '../plainMessage.ts';
 import { Alert } from './Alert.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
+import { ExportButton } from './ExportButton.tsx';
+import { allOf, plural } from '../plural.ts';
 
 export interface SelectionBarProps {
   readonly client: OffprintApi;
@@ -17,7 +18,6 @@ export interface SelectionBarProps {
 /** Actions on the selected articles of the saved list. */
 export function SelectionBar({ client, selection, total, onSelectAll }: SelectionBarProps) {
   const [error, setError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
   const ids = [...selection.selected];
   const count = ids.length;
 
@@ -88,24 +88,26 @@ export function SelectionBar({ client, selection, total, onSelectAll }: Selectio
         )
       )}
       {total > 0 && (
-        <button
-          type="button"
-          className="export-button"
-          onClick={() => {
-            setExporting(true);
-          }}
-        >
-          Export…
-        </button>
-      )}
-      {exporting && (
-        <ExportDialog
+        <ExportButton
           client={client}
-          ids={ids}
-          savedCount={total}
-          onClose={() => {
-            setExporting(false);
-          }}
+          scopes={[
+            ...(count > 0
+              ? [
+                  {
+                    label: count === 1 ? 'The selected article' : `The ${plural(count, 'selected article')}`,
+                    selection: { kind: 'ids' as const, ids },
+                    count,
+                    title: count === 1 ? 'One article' : 'Selected articles',
+                  },
+                ]
+              : []),
+            {
+              label: allOf(total, 'saved article'),
+              selection: { kind: 'saved' },
+              count: total,
+              title: 'Saved articles',
+            },
+          ]}
         />
       )}
       <Alert message={error} />

@@ -74,3 +74,27 @@ describe('App: j while another list is loading', () => {
     expect(await screen.findByRole('article', { name: 'Potash berth reopens' })).toBeInTheDocument();
   });
 });
+
+describe('App: a topic’s Export…', () => {
+  it('exports every article of the selected topic', async () => {
+    const fake = feedWithArticles({ title: 'Metals Desk' }, [
+      { id: 'a1', title: 'Gallium exports halted', text: 'Gallium exports halted.' },
+      { id: 'a2', title: 'Potash berth reopens', text: 'Potash berth reopens.' },
+    ]);
+    const created = await fake.client.topics.create({ name: 'Gallium watch', query: 'gallium' });
+    expect(created.ok).toBe(true);
+    render(<App client={fake.client} imageSource={(stored) => stored} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /^Gallium watch/ }));
+    const toolbar = await screen.findByRole('toolbar', { name: 'Topic actions' });
+    await user.click(within(toolbar).getByRole('button', { name: 'Export…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export articles' });
+    expect(within(dialog).getByRole('radio', { name: 'The article in “Gallium watch”' })).toBeChecked();
+    expect(within(dialog).getByRole('textbox', { name: 'Title' })).toHaveAttribute('placeholder', 'Gallium watch');
+    await user.click(within(dialog).getByRole('button', { name: 'Export 1 article' }));
+    await within(dialog).findByText(/Exported 1 article/);
+    expect(fake.requestsOf('export:pdf')).toEqual([
+      expect.objectContaining({ selection: { kind: 'topic', topicId: created.ok ? created.value.id : -1 } }),
+    ]);
+  });
+});
