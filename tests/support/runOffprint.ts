@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EXIT, runCli } from '../../electron/cli/runCli.ts';
+import type { Printer } from '../../electron/core/export/Printer.ts';
 
 /** The CLI's entry point, as `npm run offprint` and the `offprint` bin run it. */
 const OFFPRINT_ENTRY = join(import.meta.dirname, '../../electron/cli/offprint.ts');
@@ -19,6 +20,8 @@ export interface OffprintOptions {
    * (prepare) see it when this settles. By default it never comes.
    */
   readonly untilInterrupted?: () => Promise<void>;
+  /** Prints `export --pdf` (as offprint.ts gives the system's Chromium); without one the CLI says it cannot print. */
+  readonly printer?: () => Printer;
 }
 
 /** `offprint --data-dir DATA_DIR ...args`, in-process through runCli: its output and exit code. */
@@ -33,6 +36,7 @@ export async function runOffprint(
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     untilInterrupted: options.untilInterrupted ?? (() => new Promise(() => undefined)),
+    ...(options.printer ? { printer: options.printer } : {}),
   });
   return { code, stdout, stderr };
 }

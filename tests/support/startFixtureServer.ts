@@ -10,6 +10,8 @@ export interface FixtureServer {
   route(path: string, handler: FixtureRoute): void;
   /** How many requests each path has seen. */
   hits(path: string): number;
+  /** How many requests the server has seen in all, any path (a test that must make none compares two readings). */
+  requests(): number;
   close(): Promise<void>;
 }
 
@@ -17,9 +19,11 @@ export interface FixtureServer {
 export async function startFixtureServer(routes: Record<string, FixtureRoute> = {}): Promise<FixtureServer> {
   const table = new Map(Object.entries(routes));
   const counts = new Map<string, number>();
+  let requests = 0;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://fixture.invalid').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    requests += 1;
     const handler = table.get(path);
     if (handler) handler(request, response);
     else response.writeHead(404, { 'content-type': 'text/plain' }).end(`fixture server: no route ${path}\n`);
@@ -32,6 +36,7 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
     url: (path) => `${origin}${path}`,
     route: (path, handler) => table.set(path, handler),
     hits: (path) => counts.get(path) ?? 0,
+    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
