@@ -47,11 +47,16 @@ import {
 import { prepareReaderLibrary, type ReaderLibrary } from './reader/prepareReaderLibrary.ts';
 import { startReaderHost } from './reader/startReaderHost.ts';
 import { percentile, progress, sleep } from './search/measurement.ts';
+import { argumentAfter, positiveInteger } from './support/commandLine.ts';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(repository, 'out', 'renderer');
 const JSON_OUTPUT = process.argv.includes('--json');
-const ARTICLES = positiveInteger(argumentAfter('--articles') ?? process.env['OFFPRINT_BENCH_READER_ARTICLES'], 100_000);
+const ARTICLES = positiveInteger(
+  argumentAfter('--articles') ?? process.env['OFFPRINT_BENCH_READER_ARTICLES'],
+  100_000,
+  'reader bench',
+);
 const VIEWPORT = { width: 1280, height: 800 };
 /** Queries in the corpus's own words; every prefix is typed, so most keys ask the library. */
 const QUERIES = [
@@ -130,19 +135,6 @@ interface ReaderReport {
   readonly opening: OpenReport;
   readonly scrolling: ScrollReport;
   readonly seconds: number;
-}
-
-function argumentAfter(flag: string): string | undefined {
-  const at = process.argv.indexOf(flag);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const parsed = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new Error(`reader bench: expected a positive integer, got ${value}`);
-  return parsed;
 }
 
 function figures(samples: readonly number[]): Figures {

@@ -1,16 +1,16 @@
 // The reader benchmark's libraries: the search benchmark's L2 articles (Reuters stories recombined into
 // ~5 KB articles), imported and indexed once, then kept under .bench/ and reused by later runs.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importArticles } from '../../electron/core/ingest/importArticles.ts';
 import { openLibrary } from '../../electron/core/Library.ts';
 import { reutersStories } from '../../tests/support/reutersStories.ts';
 import { elapsedSeconds, progress } from '../search/measurement.ts';
+import { readReadyRecord, writeReadyRecord, type ReadyRecord } from '../support/readyRecord.ts';
 import { writeLevelTwo } from '../search/writeLevelCorpus.ts';
 
 /** Bump when the way a library is made changes, so older cached libraries are not reused. */
 const LIBRARY_FORMAT = 1;
-const READY_FILE = 'ready.json';
 
 export interface ReaderLibrary {
   readonly dataDir: string;
@@ -22,22 +22,9 @@ export interface ReaderLibrary {
   readonly indexSeconds: number;
 }
 
-interface ReadyRecord {
-  readonly format: number;
-  readonly articles: number;
+interface ReaderReadyRecord extends ReadyRecord {
   readonly importSeconds: number;
   readonly indexSeconds: number;
-}
-
-function readReady(directory: string): ReadyRecord | null {
-  const path = join(directory, READY_FILE);
-  if (!existsSync(path)) return null;
-  try {
-    const record = JSON.parse(readFileSync(path, 'utf8')) as ReadyRecord;
-    return record.format === LIBRARY_FORMAT ? record : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -52,8 +39,12 @@ export async function prepareReaderLibrary(
 ): Promise<ReaderLibrary> {
   const directory = join(root, `l2-${count}`);
   const dataDir = join(directory, 'library');
-  const ready = readReady(directory);
-  if (options.fresh !== true && ready !== null && ready.articles === count && existsSync(dataDir)) {
+  const ready = readReadyRecord(directory, {
+    format: LIBRARY_FORMAT,
+    articles: count,
+    fresh: options.fresh,
+  }) as ReaderReadyRecord | null;
+  if (ready !== null) {
     progress(`${count} articles: reusing the library in ${dataDir}`);
     return {
       dataDir,
@@ -83,8 +74,13 @@ export async function prepareReaderLibrary(
     // With no index on disk, opening it rebuilds it from the store in index workers.
     await library.search().index.catchUp();
     const indexSeconds = elapsedSeconds(indexStart);
-    const record: ReadyRecord = { format: LIBRARY_FORMAT, articles: corpus.articles, importSeconds, indexSeconds };
-    writeFileSync(join(directory, READY_FILE), JSON.stringify(record));
+    const record: ReaderReadyRecord = {
+      format: LIBRARY_FORMAT,
+      articles: corpus.articles,
+      importSeconds,
+      indexSeconds,
+    };
+    writeReadyRecord(directory, record);
     return { dataDir, articles: corpus.articles, reused: false, importSeconds, indexSeconds };
   } finally {
     await library.close();
