@@ -132,6 +132,7 @@ export function formatExportReport(report: ExportReport): string {
       ` in ${(report.durationMs / 1000).toFixed(1)} s:`,
     ...report.files.map((file) => `  ${file}`),
   ];
+  for (const url of report.refused) lines.push(`  refused (the brief asked for it; nothing was fetched): ${url}`);
   for (const note of report.missingImages) {
     lines.push(
       `  ${note.missing} ${note.missing === 1 ? 'image' : 'images'} not on disk, printed as a placeholder: ${note.title}`,

@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { Printer, PrintJob, PrintResult } from '../core/export/Printer.ts';
 import { OffprintError } from '../shared/errors.ts';
+import { serveDocument } from './serveDocument.ts';
 
-/** The made-up origin the document is served from, inside the browser only: no server listens on it. */
-const ORIGIN = 'http://offprint.print';
-const DOCUMENT_PATH = '/brief.html';
 /** How long fonts and images may take to load from disk before printing starts anyway. */
 const LOAD_TIMEOUT_MS = 120_000;
 const STREAM_CHUNK_BYTES = 1 << 20;
@@ -48,8 +46,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: str
  * Prints with the system's Chromium through playwright-core (the Node host
  * and the CLI; the app prints with its own hidden window). One browser
  * serves every job until `close`; each job gets a fresh context with
- * JavaScript off, and the page may load only the document and its
- * resources: every other request is refused and reported.
+ * JavaScript off, its document and resources streamed from disk by a
+ * one-job server on 127.0.0.1 (serveDocument), and the page may load those
+ * and nothing else: every other request is refused and reported.
  */
 export class ChromiumPrinter implements Printer {
   readonly #executablePath: string;
@@ -64,15 +63,25 @@ export class ChromiumPrinter implements Printer {
     const browser = await this.#launch();
     const context = await browser.newContext({ javaScriptEnabled: false, offline: false });
     const refused: string[] = [];
+    const served = await serveDocument(job.document, job.resources);
     try {
       const page = await context.newPage();
-      await page.route('**/*', (route) => serve(route, job, refused));
+      // The page may load its document and resources, nothing else: every other request is refused and reported.
+      await page.route('**/*', async (route) => {
+        const url = route.request().url();
+        if (url.startsWith(served.base)) {
+          await route.continue();
+          return;
+        }
+        refused.push(url);
+        await route.abort('blockedbyclient');
+      });
       const abort = (): void => {
         void context.close();
       };
       job.signal?.addEventListener('abort', abort, { once: true });
       try {
-        await page.goto(`${ORIGIN}${DOCUMENT_PATH}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+        await page.goto(served.documentUrl, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
         job.signal?.throwIfAborted();
         // Print through the DevTools protocol: a tagged PDF with an outline, streamed to disk in chunks.
         const session = await context.newCDPSession(page);
@@ -104,6 +113,7 @@ export class ChromiumPrinter implements Printer {
       return { bytes: (await stat(job.output)).size, refused };
     } finally {
       await context.close().catch(() => undefined);
+      await served.close();
     }
   }
 
@@ -128,23 +138,4 @@ export class ChromiumPrinter implements Printer {
       });
     return this.#browser;
   }
-}
-
-async function serve(route: Route, job: PrintJob, refused: string[]): Promise<void> {
-  const url = new URL(route.request().url());
-  if (url.origin !== ORIGIN) {
-    refused.push(route.request().url());
-    await route.abort('blockedbyclient');
-    return;
-  }
-  if (url.pathname === DOCUMENT_PATH) {
-    await route.fulfill({ path: job.document, contentType: 'text/html; charset=utf-8' });
-    return;
-  }
-  const resource = await job.resources.resolve(decodeURIComponent(url.pathname.slice(1)));
-  if (resource === null) {
-    await route.fulfill({ status: 404, body: '' });
-    return;
-  }
-  await route.fulfill({ path: resource.file, contentType: resource.type });
 }

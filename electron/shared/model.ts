@@ -486,6 +486,11 @@ export interface ExportReport {
   readonly pages: number | null;
   readonly bytes: number;
   readonly missingImages: readonly MissingImagesNote[];
+  /**
+   * PDF: what the printed page asked for beyond its own files (the document, its stylesheet, fonts and cached
+   * images), refused: an export makes no network request. Empty for the other formats (nothing loads).
+   */
+  readonly refused: readonly string[];
   /** True when the export was stopped (export:cancel): nothing half-written is left behind. */
   readonly cancelled: boolean;
   readonly durationMs: number;

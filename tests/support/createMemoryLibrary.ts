@@ -182,6 +182,7 @@ export function createMemoryLibrary(): MemoryLibrary {
       pages: format === 'pdf' ? chosen.length + 2 : null,
       bytes: 1000 * chosen.length,
       missingImages: [],
+      refused: [],
       cancelled: false,
       durationMs: 1,
     };

@@ -140,6 +140,7 @@ export class ExportService {
         pages: report.pages,
         bytes: report.bytes,
         missingImages: report.missingImages,
+        refused: report.refused,
       };
     });
   }
@@ -172,6 +173,7 @@ export class ExportService {
         pages: null,
         bytes: Buffer.byteLength(html),
         missingImages: await this.#missingImagesOf(articles),
+        refused: [],
       };
     });
   }
@@ -236,6 +238,7 @@ export class ExportService {
         pages: null,
         bytes,
         missingImages: await this.#missingImagesOf(articles),
+        refused: [],
       };
     });
   }
@@ -350,6 +353,7 @@ export class ExportService {
         pages: null,
         bytes: 0,
         missingImages: [],
+        refused: [],
         cancelled: true,
         durationMs: Math.round(performance.now() - started),
       };

@@ -32,9 +32,16 @@ function tooMany(call: string, total: number, what: string): OffprintError {
  * The articles an export covers, in the order it prints them: the ids as
  * given, the saved list (most recently saved first), a topic's articles or
  * a search's results (newest first, or by relevance for a search). Unknown
- * ids and topics are errors, never silently left out.
+ * ids and topics are errors, never silently left out, and so is nothing to
+ * export.
  */
 export function selectArticles(call: string, selection: ExportSelection, sources: SelectionSources): SelectedArticles {
+  const chosen = chooseArticles(call, selection, sources);
+  if (chosen.ids.length === 0) throw new OffprintError('bad-request', `${call}: no articles to export`);
+  return chosen;
+}
+
+function chooseArticles(call: string, selection: ExportSelection, sources: SelectionSources): SelectedArticles {
   const { store } = sources;
   switch (selection.kind) {
     case 'ids': {

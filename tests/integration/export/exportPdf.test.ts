@@ -253,9 +253,10 @@ describe('export:pdf of the saved list', () => {
     }
   });
 
-  it('makes no network request: the fixture server saw none, the printer refused nothing', () => {
+  it('makes no network request: the fixture server saw none, the printer refused nothing, the report says so', () => {
     expect(requestsAfter).toBe(requestsBefore);
     expect(printer.refused).toEqual([]);
+    expect(report.refused).toEqual([]);
   });
 });
 
