@@ -723,7 +723,7 @@ export function createMemoryLibrary(): MemoryLibrary {
           updated += 1;
         }
       }
-      if (updated > 0) events.emit('library:changed', { reason: 'articles', feedIds: [] });
+      if (updated > 0) events.emit('library:changed', { reason: 'read', feedIds: [] });
       return { updated };
     }),
     'articles:setSaved': settle((request) => {

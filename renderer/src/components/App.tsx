@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { ok } from '../../../electron/shared/errors.ts';
-import type { ArticleSummary, Feed, Topic } from '../../../electron/shared/model.ts';
+import type { Article, ArticleSummary, Feed, Topic } from '../../../electron/shared/model.ts';
 import type { ImageSource } from '../api/createClient.ts';
 import { useArticleRows } from '../hooks/useArticleRows.ts';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts.ts';
@@ -126,11 +126,11 @@ export function App({ client, imageSource }: AppProps) {
   /** Opens an article; `index` is its row in the list on screen (null: opened from elsewhere, e.g. related). */
   function openArticle(article: ArticleSummary, index: number | null = null, listKey = list.key): void {
     dispatchOpen({ type: 'opened', article, index, listKey: index === null ? null : listKey });
-    if (!article.read) {
-      void client.articles.markRead({ ids: [article.id], read: true }).then((result) => {
-        if (result.ok) bump();
-      });
-    }
+  }
+
+  /** An article on screen is read: marked once the reader shows it (the library's event reloads the lists). */
+  function articleShown(article: Article): void {
+    if (!article.read) void client.articles.markRead({ ids: [article.id], read: true });
   }
 
   async function step(direction: 1 | -1): Promise<void> {
@@ -374,6 +374,7 @@ export function App({ client, imageSource }: AppProps) {
             revision={contentRevision}
             imageSource={imageSource}
             onOpen={openArticle}
+            onShown={articleShown}
           />
         )}
       </main>

@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
-import type { ArticleSummary } from '../../../electron/shared/model.ts';
+import type { Article, ArticleSummary } from '../../../electron/shared/model.ts';
 import type { ImageSource } from '../api/createClient.ts';
 import { formatDate } from '../formatDate.ts';
 import { isWebAddress } from '../isWebAddress.ts';
@@ -25,6 +25,11 @@ export interface ArticleReaderProps {
   readonly imageSource: ImageSource;
   /** Opens another article (from the related lists) as if it had been picked in the list. */
   readonly onOpen: (article: ArticleSummary) => void;
+  /**
+   * Called once the article is on screen (once per article): the app marks it read then, so the write and
+   * the lists' reload it sets off never stand in front of the article's own text.
+   */
+  readonly onShown?: (article: Article) => void;
 }
 
 /**
@@ -40,7 +45,7 @@ function hasMarkup(html: string): boolean {
  * by core, purified again by SafeArticleHtml); an article stored without
  * HTML shows its plain text as paragraphs.
  */
-export function ArticleReader({ client, articleId, revision, imageSource, onOpen }: ArticleReaderProps) {
+export function ArticleReader({ client, articleId, revision, imageSource, onOpen, onShown }: ArticleReaderProps) {
   // Our own changes (save, notes, highlights) reload the article at once, before the library's event arrives.
   const [edits, setEdits] = useState(0);
   const reload = (): void => {
@@ -63,6 +68,14 @@ export function ArticleReader({ client, articleId, revision, imageSource, onOpen
         })),
     [highlights, textLength],
   );
+
+  const shown = article.status === 'ready' ? article.value : null;
+  const shownOnce = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown === null || shownOnce.current === shown.id) return;
+    shownOnce.current = shown.id;
+    onShown?.(shown);
+  }, [shown, onShown]);
 
   if (article.status !== 'ready') {
     return (
