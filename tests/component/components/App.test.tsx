@@ -98,3 +98,23 @@ describe('App: a topic’s Export…', () => {
     ]);
   });
 });
+
+describe('App: opening an article', () => {
+  it('marks it read once the reader shows it, after asking for its text, and only once', async () => {
+    const fake = feedWithArticles({ title: 'Metals Desk' }, [{ id: 'a1', title: 'Gallium exports halted' }]);
+    render(<App client={fake.client} imageSource={(stored) => stored} />);
+    const user = userEvent.setup();
+    const list = await screen.findByRole('list', { name: 'All articles' });
+    await user.click(within(list).getByRole('button', { name: 'Gallium exports halted' }));
+    await screen.findByRole('article', { name: 'Gallium exports halted' });
+    await waitFor(() => {
+      expect(fake.requestsOf('articles:markRead')).toEqual([{ ids: ['a1'], read: true }]);
+    });
+    const calls = fake.library.received.map((entry) => entry.name);
+    expect(calls.indexOf('articles:get')).toBeLessThan(calls.indexOf('articles:markRead'));
+    await waitFor(() => {
+      expect(within(list).queryByRole('img', { name: 'Unread' })).toBeNull();
+    });
+    expect(fake.requestsOf('articles:markRead')).toHaveLength(1);
+  });
+});
