@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Handlers } from '../shared/contract.ts';
 import { OffprintError } from '../shared/errors.ts';
 import type { Feed } from '../shared/model.ts';
@@ -19,6 +18,7 @@ import type { TopicService } from './topics/TopicService.ts';
 import { exportOpml } from './opml/exportOpml.ts';
 import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
+import { SAMPLE_LIBRARY_FILE } from './assetFiles.ts';
 import { createExportHandlers } from './export/createExportHandlers.ts';
 import type { ExportService } from './export/ExportService.ts';
 import type { LibrarySearch } from './Library.ts';
@@ -40,13 +40,6 @@ export interface HandlerContext {
   readonly topics: TopicService;
   readonly exports: ExportService;
 }
-
-/**
- * The sample library shipped with the app: two folders up from this module,
- * both here (electron/core/) and in the Electron bundle (out/main/), where
- * electron-builder.yml packs assets/sample-library.jsonl beside out/.
- */
-const SAMPLE_LIBRARY_PATH = fileURLToPath(new URL('../../assets/sample-library.jsonl', import.meta.url));
 
 /** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
 export function createHandlers(context: HandlerContext): Handlers {
@@ -257,14 +250,14 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
 
     'library:loadSample': async () => {
-      if (!existsSync(SAMPLE_LIBRARY_PATH)) {
+      if (!existsSync(SAMPLE_LIBRARY_FILE)) {
         throw new OffprintError(
           'unavailable',
-          `library:loadSample: the sample library is missing (${SAMPLE_LIBRARY_PATH})`,
+          `library:loadSample: the sample library is missing (${SAMPLE_LIBRARY_FILE})`,
         );
       }
       // Each line names its source ("Sample articles") and id, so loading twice finds the same articles.
-      const report = await importArticles(store, SAMPLE_LIBRARY_PATH, { clock });
+      const report = await importArticles(store, SAMPLE_LIBRARY_FILE, { clock });
       if (report.rejectedCount > 0) {
         throw new OffprintError('internal', `library:loadSample: ${report.problems.join('; ')}`);
       }

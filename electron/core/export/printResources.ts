@@ -1,11 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PRINT_STYLESHEET_FILE } from '../assetFiles.ts';
 import type { ImageStore } from '../extract/images/ImageStore.ts';
 import type { PrintResource, PrintResources } from './Printer.ts';
-
-/** assets/print.css: the brief's stylesheet (electron-builder packs assets/ beside out/). */
-export const PRINT_STYLESHEET = fileURLToPath(new URL('../../../assets/print.css', import.meta.url));
 
 const IMAGE_PATH = /^images\/([0-9a-f]{64})\.(png|jpg|gif|webp|avif)$/;
 /** The bundled faces print.css names: Source Serif 4 and Inter, Latin and Latin Extended (OFL 1.1). */
@@ -31,7 +28,7 @@ function fontFile(name: string, family: string): string | null {
 export function printResources(images: ImageStore): PrintResources {
   return {
     async resolve(path: string): Promise<PrintResource | null> {
-      if (path === 'print.css') return { file: PRINT_STYLESHEET, type: 'text/css; charset=utf-8' };
+      if (path === 'print.css') return { file: PRINT_STYLESHEET_FILE, type: 'text/css; charset=utf-8' };
       const font = FONT_PATH.exec(path);
       if (font !== null) {
         const file = fontFile(font[1] ?? '', font[2] ?? '');
