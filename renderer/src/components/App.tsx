@@ -33,6 +33,7 @@ import { TopicEditor, type TopicDraft } from './TopicEditor.tsx';
 import { TopicList } from './TopicList.tsx';
 import type { DateRange } from '../state/dateRange.ts';
 import { DateRangeFilter } from './DateRangeFilter.tsx';
+import { DropZone } from './DropZone.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { allOf } from '../plural.ts';
 
@@ -389,6 +390,14 @@ export function App({ client, imageSource }: AppProps) {
       <p className="visually-hidden" role="status">
         {notice}
       </p>
+      <DropZone
+        client={client}
+        onChanged={bump}
+        onClipped={(article) => {
+          bump();
+          openArticle(article);
+        }}
+      />
     </div>
   );
 }
