@@ -1,4 +1,5 @@
-// The one gate (`npm test`): typecheck, lint, format check, renderer build,
+// The one gate (`npm test`): typecheck, lint, format check, the Electron
+// security gate (scripts/electronegativity.ts), app and renderer builds,
 // then unit + integration + component + end-to-end tests (one `vitest run`
 // of every project in vitest.config.ts, so each is in the run and the count).
 // Every step runs even when an earlier one failed, so one run shows
@@ -17,6 +18,8 @@ const steps: readonly Step[] = [
   { name: 'typecheck', command: 'tsc', args: ['-b'] },
   { name: 'lint', command: 'eslint', args: ['.', '--max-warnings', '0'] },
   { name: 'format', command: 'prettier', args: ['--check', '.', '--log-level', 'warn'] },
+  // Electron security checks over electron/ (Electron 45.5.0): fails on any HIGH or MEDIUM finding.
+  { name: 'electronegativity', command: 'node', args: ['scripts/electronegativity.ts'] },
   // Bundles main, preload and renderer as the desktop app ships them (no Electron binary needed).
   { name: 'build app', command: 'electron-vite', args: ['build', '--logLevel', 'warn'] },
   // The Node host and the e2e tests serve this build of the renderer.
