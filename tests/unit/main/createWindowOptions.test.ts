@@ -21,4 +21,11 @@ describe('createWindowOptions', () => {
   it('waits for ready-to-show', () => {
     expect(options.show).toBe(false);
   });
+
+  it('opens at the bounds it is given, or the default size centred, never below the minimum', () => {
+    expect(options).toMatchObject({ width: 1280, height: 820, center: true, minWidth: 720, minHeight: 480 });
+    const placed = createWindowOptions({ preloadPath: '/p', bounds: { x: -800, y: 40, width: 900, height: 700 } });
+    expect(placed).toMatchObject({ x: -800, y: 40, width: 900, height: 700, minWidth: 720, minHeight: 480 });
+    expect(placed).not.toHaveProperty('center');
+  });
 });

@@ -1,6 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventHub } from '../../../electron/core/EventHub.ts';
-import { callNames } from '../../../electron/shared/contract.ts';
+import { callNames, ipcChannelOf } from '../../../electron/shared/contract.ts';
+import { createTempDirectory } from '../../support/tempDirectory.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -10,6 +13,11 @@ const fake = vi.hoisted(() => {
     appListeners: new Map<string, Listener>(),
     windows: [] as FakeWindow[],
     hasLock: true,
+    /** app.getPath's folder: a temporary directory per test. */
+    paths: '/nowhere',
+    /** What the log received: [level, message, error]. */
+    logged: [] as unknown[][],
+    logFile: '',
   };
   class FakeWindow {
     readonly options: unknown;
@@ -19,9 +27,21 @@ const fake = vi.hoisted(() => {
       isDestroyed: () => false,
       once: () => undefined,
       removeListener: () => undefined,
+      focus: vi.fn(),
+      sendInputEvent: vi.fn(),
     };
     readonly loadURL = vi.fn(() => Promise.resolve());
     readonly show = vi.fn();
+    readonly maximize = vi.fn();
+    readonly focus = vi.fn();
+    normalBounds = { x: 0, y: 0, width: 1280, height: 820 };
+    maximized = false;
+    getNormalBounds() {
+      return this.normalBounds;
+    }
+    isMaximized() {
+      return this.maximized;
+    }
     constructor(options: unknown) {
       this.options = options;
       state.windows.push(this);
@@ -38,8 +58,21 @@ const fake = vi.hoisted(() => {
     restore() {
       return undefined;
     }
-    focus() {
-      return undefined;
+  }
+  class FakeLogFile {
+    readonly file: string;
+    constructor({ file }: { file: string }) {
+      this.file = file;
+      state.logFile = file;
+    }
+    error(message: string, error?: unknown) {
+      state.logged.push(['error', message, error]);
+    }
+    warn(message: string) {
+      state.logged.push(['warn', message]);
+    }
+    info(message: string) {
+      state.logged.push(['info', message]);
     }
   }
   const electron = {
@@ -49,13 +82,28 @@ const fake = vi.hoisted(() => {
       on: vi.fn((event: string, listener: Listener) => state.appListeners.set(event, listener)),
       whenReady: vi.fn(() => Promise.resolve()),
       quit: vi.fn(),
-      getPath: vi.fn((name: string) => `/fake/${name}`),
+      relaunch: vi.fn(),
+      name: 'Offprint',
+      getPath: vi.fn((name: string) => `${state.paths}/${name}`),
     },
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 1 })),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] })),
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true })),
+    },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
+    screen: {
+      getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
+      getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } })),
+    },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn(), unhandle: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    shell: { openExternal: vi.fn(() => Promise.resolve()), showItemInFolder: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   };
   const library = {
@@ -65,11 +113,12 @@ const fake = vi.hoisted(() => {
     close: vi.fn(() => Promise.resolve()),
   };
   const openLibrary = vi.fn(() => Promise.resolve(library));
-  return { state, electron, library, openLibrary };
+  return { state, electron, library, openLibrary, FakeLogFile };
 });
 
 vi.mock('electron', () => fake.electron);
 vi.mock('../../../electron/core/Library.ts', () => ({ openLibrary: fake.openLibrary }));
+vi.mock('../../../electron/core/log/LogFile.ts', () => ({ LogFile: fake.FakeLogFile }));
 
 function appListener(event: string): Listener {
   const listener = fake.state.appListeners.get(event);
@@ -86,13 +135,40 @@ async function startApp(): Promise<void> {
     });
 }
 
+let temp: ReturnType<typeof createTempDirectory>;
+/** The entry adds process-wide crash listeners on every import; each test removes its own. */
+type ProcessListener = (...args: unknown[]) => void;
+const processEvents = ['uncaughtException', 'unhandledRejection'] as const;
+let processListenersBefore: Map<string, ProcessListener[]>;
+
+function processListeners(name: (typeof processEvents)[number]): ProcessListener[] {
+  return process.listeners(name as 'uncaughtException') as unknown as ProcessListener[];
+}
+
+/** The listeners the entry added to a process event. */
+function addedProcessListeners(name: (typeof processEvents)[number]): ProcessListener[] {
+  const before = processListenersBefore.get(name) ?? [];
+  return processListeners(name).filter((listener) => !before.includes(listener));
+}
+
 beforeEach(() => {
+  temp = createTempDirectory('main-entry');
+  fake.state.paths = temp.path;
+  fake.state.logged.length = 0;
+  processListenersBefore = new Map(processEvents.map((name) => [name, processListeners(name)]));
   vi.clearAllMocks();
   fake.state.appListeners.clear();
   fake.state.windows.length = 0;
   fake.state.hasLock = true;
   fake.library.events = new EventHub();
   fake.library.handlers = Object.fromEntries(callNames.map((name) => [name, vi.fn()]));
+});
+
+afterEach(() => {
+  for (const name of processEvents) {
+    for (const listener of addedProcessListeners(name)) process.removeListener(name, listener);
+  }
+  temp.dispose();
 });
 
 describe('electron/main entry', () => {
@@ -102,6 +178,8 @@ describe('electron/main entry', () => {
       { scheme: 'offprint-app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
       // Only what <img> needs: no fetch, CORS, streaming or CSP bypass.
       { scheme: 'offprint-image', privileges: { standard: true, secure: true } },
+      // The hidden print windows' documents: standard so relative links resolve.
+      { scheme: 'offprint-print', privileges: { standard: true, secure: true } },
     ]);
   });
 
@@ -127,10 +205,11 @@ describe('electron/main entry', () => {
     requestHandler({}, 'geolocation', callback);
     expect(callback).toHaveBeenCalledWith(false);
     expect(fake.openLibrary).toHaveBeenCalledWith({
-      dataDir: '/fake/userData',
+      dataDir: `${temp.path}/userData`,
       openSearchEagerly: true,
       searchWorkerUrl: expect.any(URL) as URL,
       extractWorkerUrl: expect.any(URL) as URL,
+      printer: expect.any(Function) as unknown,
     });
     // Both workers run the bundle's own entries, next to the main bundle.
     const options = (
@@ -227,5 +306,152 @@ describe('electron/main entry', () => {
     );
     expect(fake.electron.app.quit).toHaveBeenCalled();
     expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('opens the window where it was left (saved bounds, maximized) and saves it again as it closes', async () => {
+    const stateFile = join(temp.path, 'userData', 'window-state.json');
+    mkdirSync(join(temp.path, 'userData'));
+    writeFileSync(stateFile, JSON.stringify({ bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: true }));
+    await startApp();
+    const window = fake.state.windows[0];
+    expect(window?.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 });
+    expect(window?.maximize).toHaveBeenCalled();
+    if (window === undefined) return;
+    window.normalBounds = { x: 300, y: 200, width: 900, height: 600 };
+    window.maximized = false;
+    window.listeners.get('close')?.();
+    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({
+      bounds: { x: 300, y: 200, width: 900, height: 600 },
+      maximized: false,
+    });
+  });
+
+  it('opens the default size centred on the primary display when the saved file is corrupt', async () => {
+    mkdirSync(join(temp.path, 'userData'));
+    writeFileSync(join(temp.path, 'userData', 'window-state.json'), '{"bounds":');
+    await startApp();
+    expect(fake.state.windows[0]?.options).toMatchObject({ x: 320, y: 130, width: 1280, height: 820 });
+    expect(fake.state.windows[0]?.maximize).not.toHaveBeenCalled();
+  });
+
+  it('installs the application menu; Reveal Log shows the log in the data directory', async () => {
+    await startApp();
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    const [[template]] = fake.electron.Menu.buildFromTemplate.mock.calls as unknown as [
+      [{ label?: string; submenu: { label?: string; click?: () => void }[] }[]],
+    ];
+    const file = template.find((menu) => menu.label?.replace('&', '') === 'File');
+    file?.submenu.find((item) => item.label === 'Reveal Log')?.click?.();
+    expect(fake.state.logFile).toBe(join(temp.path, 'userData', 'logs', 'offprint.log'));
+    expect(fake.electron.shell.showItemInFolder).toHaveBeenCalledWith(fake.state.logFile);
+    // A shortcut item presses its keys in the page.
+    const articles = template.find((menu) => menu.label?.replace('&', '') === 'Articles');
+    articles?.submenu.find((item) => item.label === 'Next Article')?.click?.();
+    expect(fake.state.windows[0]?.webContents.sendInputEvent).toHaveBeenCalledWith({ type: 'keyDown', keyCode: 'j' });
+  });
+
+  it('a second launch with a link focuses the window, clips the page through the contract and says so', async () => {
+    await startApp();
+    const clip = fake.library.handlers as Record<string, ReturnType<typeof vi.fn>>;
+    clip['articles:clip']?.mockResolvedValue({ article: { title: 'Copper rises' }, imagesMissing: [], warnings: [] });
+    const secondInstance = appListener('second-instance') as (event: unknown, argv: string[], cwd: string) => void;
+    secondInstance(
+      {},
+      ['/opt/Offprint/offprint', '--some-chromium-flag', 'offprint://clip?url=https://example.com/copper', 'notes.txt'],
+      '/home/ana',
+    );
+    expect(fake.state.windows[0]?.focus).toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(fake.electron.dialog.showMessageBox).toHaveBeenCalled();
+    });
+    expect(clip['articles:clip']).toHaveBeenCalledWith({ url: 'https://example.com/copper' });
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      fake.state.windows[0],
+      expect.objectContaining({ type: 'info', message: 'Saved “Copper rises”.' }),
+    );
+    expect(fake.state.logged).toContainEqual(['warn', expect.stringContaining('launch: refused "notes.txt"')]);
+  });
+
+  it('an OPML file opened before the library is ready is imported once it is (macOS open-file)', async () => {
+    let openNow: (library: typeof fake.library) => void = () => undefined;
+    fake.openLibrary.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          openNow = resolve;
+        }),
+    );
+    const opml = join(temp.path, 'feeds.opml');
+    writeFileSync(opml, '<opml version="2.0"><body/></opml>');
+    vi.resetModules();
+    await import('../../../electron/main/index.ts');
+    const event = { preventDefault: vi.fn() };
+    (appListener('open-file') as (event: unknown, path: string) => void)(event, opml);
+    expect(event.preventDefault).toHaveBeenCalled();
+    const handlers = fake.library.handlers as Record<string, ReturnType<typeof vi.fn>>;
+    handlers['opml:import']?.mockResolvedValue({ added: [{}], duplicates: [], problems: [], recovered: false });
+    expect(handlers['opml:import']).not.toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(fake.openLibrary).toHaveBeenCalled();
+    });
+    openNow(fake.library);
+    await vi.waitFor(() => {
+      expect(handlers['opml:import']).toHaveBeenCalledWith({ content: '<opml version="2.0"><body/></opml>' });
+    });
+  });
+
+  it('after a restore that needs a restart, offers to relaunch and relaunches when asked', async () => {
+    await startApp();
+    const handlers = fake.library.handlers as Record<string, ReturnType<typeof vi.fn>>;
+    handlers['library:restore']?.mockResolvedValue({
+      file: '/b',
+      createdAt: '',
+      articles: 1,
+      images: 0,
+      previousLibrary: null,
+      restartRequired: true,
+    });
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    const channel = ipcChannelOf('library:restore');
+    const [, restore] = (
+      fake.electron.ipcMain.handle.mock.calls as unknown as [
+        string,
+        (event: unknown, payload: unknown) => Promise<unknown>,
+      ][]
+    ).find(([name]) => name === channel) ?? [undefined, undefined];
+    const result = await restore?.(
+      { senderFrame: { url: 'offprint-app://renderer/index.html', parent: null } },
+      { file: '/b' },
+    );
+    expect(result).toMatchObject({ ok: true, value: { restartRequired: true } });
+    await vi.waitFor(() => {
+      expect(fake.electron.app.relaunch).toHaveBeenCalledOnce();
+    });
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('logs uncaught exceptions, unhandled rejections and crashed renderers, not clean exits', async () => {
+    await startApp();
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const error = new Error('boom');
+      for (const listener of addedProcessListeners('uncaughtException')) listener(error);
+      for (const listener of addedProcessListeners('unhandledRejection')) listener('nope');
+      const gone = appListener('render-process-gone') as (event: unknown, contents: unknown, details: unknown) => void;
+      gone({}, { getURL: () => 'offprint-app://renderer/index.html' }, { reason: 'crashed', exitCode: 139 });
+      gone({}, { getURL: () => '' }, { reason: 'clean-exit', exitCode: 0 });
+      (appListener('child-process-gone') as (event: unknown, details: unknown) => void)(
+        {},
+        { type: 'GPU', reason: 'oom', exitCode: 1 },
+      );
+      // (The test runner's own command line is refused as launch arguments: warnings, left out here.)
+      expect(fake.state.logged.filter(([level]) => level === 'error')).toEqual([
+        ['error', 'uncaught exception', error],
+        ['error', 'unhandled promise rejection', 'nope'],
+        ['error', 'renderer is gone: crashed, exit code 139, at offprint-app://renderer/index.html', undefined],
+        ['error', 'child process (GPU) is gone: oom, exit code 1', undefined],
+      ]);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });
