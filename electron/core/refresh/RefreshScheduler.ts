@@ -195,7 +195,13 @@ export class RefreshScheduler {
   async #refreshDue(now: Date): Promise<void> {
     const feeds = this.#library.store.reader.feedsToRefresh(dueCutoff(now, this.#intervalMs).toISOString());
     if (feeds.length === 0) return;
-    await this.#library.ingest.refresh(feeds);
+    try {
+      await this.#library.ingest.refresh(feeds);
+    } catch (error) {
+      // A refresh that throws (the library closing under it) emits no refresh-finished; its start must not hold later ticks.
+      this.#running = Math.max(0, this.#running - 1);
+      throw error;
+    }
   }
 
   #arm(delayMs: number): void {

@@ -226,4 +226,25 @@ describe('startBackground', () => {
     expect(library.ingest.refresh).toHaveBeenCalledOnce();
     expect(fake.electron.net.isOnline).toHaveBeenCalledTimes(2);
   });
+
+  it('refuses an interval outside 1 to 1440 minutes before wiring anything', () => {
+    expect(() =>
+      startBackground({
+        library: setupLibraryStub(),
+        refreshMinutes: 0,
+        focusWindow: () => undefined,
+      }),
+    ).toThrow('RefreshScheduler: the refresh interval must be 1 to 1440 minutes (got 0)');
+    expect(fake.listeners.get('resume')?.size ?? 0).toBe(0);
+    expect(fake.electron.app.setBadgeCount).not.toHaveBeenCalled();
+    expect(fake.electron.net.isOnline).not.toHaveBeenCalled();
+  });
 });
+
+function setupLibraryStub(): Parameters<typeof startBackground>[0]['library'] {
+  return {
+    events: new EventHub(),
+    store: { reader: { feedsToRefresh: () => [], listFeeds: () => [], getArticleSummary: () => null } },
+    ingest: { refresh: () => Promise.reject(new Error('not called')) },
+  };
+}
