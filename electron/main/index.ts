@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { LOCAL_IMAGE_SCHEME } from '../core/extract/images/localImageUrl.ts';
 import { openLibrary } from '../core/Library.ts';
 import { LogFile } from '../core/log/LogFile.ts';
+import { DEFAULT_REFRESH_MINUTES } from '../core/refresh/RefreshScheduler.ts';
+import { startBackground } from './background/startBackground.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { createWindowOptions, DEFAULT_WINDOW_SIZE, MINIMUM_WINDOW_SIZE } from './createWindowOptions.ts';
 import { describeGoneProcess } from './describeGoneProcess.ts';
@@ -337,6 +339,10 @@ async function start(): Promise<void> {
     }),
   );
   openMainWindow(openedLibrary);
+  // Background refresh, topic notifications, unread badge; stopped (a running refresh awaited) before the library closes.
+  disposers.add(
+    startBackground({ library: openedLibrary, refreshMinutes: DEFAULT_REFRESH_MINUTES, focusWindow: focusMainWindow }),
+  );
   handlers = libraryHandlers;
   for (const target of pendingTargets.splice(0)) perform(target);
 }

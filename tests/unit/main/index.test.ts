@@ -113,12 +113,15 @@ const fake = vi.hoisted(() => {
     close: vi.fn(() => Promise.resolve()),
   };
   const openLibrary = vi.fn(() => Promise.resolve(library));
-  return { state, electron, library, openLibrary, FakeLogFile };
+  const stopBackground = vi.fn(() => Promise.resolve());
+  const startBackground = vi.fn((_deps: unknown) => stopBackground);
+  return { state, electron, library, openLibrary, FakeLogFile, startBackground, stopBackground };
 });
 
 vi.mock('electron', () => fake.electron);
 vi.mock('../../../electron/core/Library.ts', () => ({ openLibrary: fake.openLibrary }));
 vi.mock('../../../electron/core/log/LogFile.ts', () => ({ LogFile: fake.FakeLogFile }));
+vi.mock('../../../electron/main/background/startBackground.ts', () => ({ startBackground: fake.startBackground }));
 
 function appListener(event: string): Listener {
   const listener = fake.state.appListeners.get(event);
@@ -223,6 +226,9 @@ describe('electron/main entry', () => {
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
     });
     expect(window?.loadURL).toHaveBeenCalledWith('offprint-app://renderer/index.html');
+    // Background refresh starts once the window is open, on the library, at the default interval.
+    expect(fake.startBackground).toHaveBeenCalledOnce();
+    expect(fake.startBackground.mock.calls[0]?.[0]).toMatchObject({ library: fake.library, refreshMinutes: 30 });
   });
 
   it('hardens every webContents: window.open goes to the system browser or nowhere; navigation stays in the app', async () => {
@@ -272,6 +278,11 @@ describe('electron/main entry', () => {
       ([scheme]) => scheme === 'offprint-image',
     );
     expect(fake.electron.protocol.unhandle.mock.invocationCallOrder[unhandleImages]).toBeLessThan(
+      fake.library.close.mock.invocationCallOrder[0] ?? 0,
+    );
+    // Background work stops (its running refresh awaited) before the library closes.
+    expect(fake.stopBackground).toHaveBeenCalledOnce();
+    expect(fake.stopBackground.mock.invocationCallOrder[0]).toBeLessThan(
       fake.library.close.mock.invocationCallOrder[0] ?? 0,
     );
     const second = { preventDefault: vi.fn() };
