@@ -24,8 +24,14 @@ import { createWindowOptions, DEFAULT_WINDOW_SIZE, MINIMUM_WINDOW_SIZE } from '.
 import { describeGoneProcess } from './describeGoneProcess.ts';
 import { DisposerStack } from './DisposerStack.ts';
 import { ElectronPrinter } from './ElectronPrinter.ts';
-import { launchTargetsFromArgv, parseLaunchArgument, type LaunchTarget } from './handoff/parseLaunchTargets.ts';
+import {
+  launchTargetsFromArgv,
+  OFFPRINT_LINK_SCHEME,
+  parseLaunchArgument,
+  type LaunchTarget,
+} from './handoff/parseLaunchTargets.ts';
 import { performLaunchTarget, type LaunchFiles, type Outcome } from './handoff/performLaunchTarget.ts';
+import { registersProtocolClient } from './handoff/registersProtocolClient.ts';
 import { isAllowedExternalUrl } from './isAllowedExternalUrl.ts';
 import { isAppUrl } from './isAppUrl.ts';
 import { isPermissionAllowed } from './isPermissionAllowed.ts';
@@ -366,6 +372,9 @@ if (!app.requestSingleInstanceLock()) {
     if (line !== null) logError(line);
   });
 
+  if (registersProtocolClient(process.platform, app.isPackaged) && !app.isDefaultProtocolClient(OFFPRINT_LINK_SCHEME)) {
+    app.setAsDefaultProtocolClient(OFFPRINT_LINK_SCHEME);
+  }
   // This launch's own arguments (a file or link the OS opened Offprint with), done once the library is open.
   receive(launchTargetsFromArgv({ argv: process.argv, workingDirectory: process.cwd(), isPackaged: app.isPackaged }));
   app.on('second-instance', (_event, argv, workingDirectory) => {
