@@ -22,6 +22,14 @@ import {
   formatExportReport,
 } from './exportCommand.ts';
 import {
+  SETTINGS_USAGE,
+  SettingsUsageError,
+  formatSettings,
+  openCliSettings,
+  settingsChange,
+  type CliSettings,
+} from './settingsCommand.ts';
+import {
   formatArticle,
   formatArticlePage,
   formatBackupReport,
@@ -137,12 +145,15 @@ Library care
 
 ${EXPORT_USAGE}
 
+${SETTINGS_USAGE}
+
 Other
   info                              version, data directory and counts
   serve [--port N]                  start the Node host; prints its URL with the access token
 
 Options
-  --data-dir DIR   the library to use (default: the desktop app's own, ${defaultDataDir()})
+  --data-dir DIR   the library to use (default: the desktop app's own, ${defaultDataDir()},
+                   or the dataDirectory its settings name)
   --json           print one JSON document on stdout
 `;
 
@@ -410,13 +421,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (values.help ? io.stdout : io.stderr)(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  let opened: CliSettings;
+  try {
+    opened = openCliSettings(values['data-dir'], (problem) => {
+      io.stderr(`offprint: settings: ${problem}\n`);
+    });
+  } catch (error) {
+    const directory = resolve(values['data-dir'] ?? defaultDataDir());
+    io.stderr(`offprint: cannot open data directory ${directory}: ${(error as Error).message}\n`);
+    return EXIT.dataDir;
+  }
+  const { settings, dataDir } = opened;
   // A restore replaces the library's files: it runs before the library is opened, not through it.
-  if (positionals[0] === 'restore') return restoreCommand(parsed, dataDir, io);
+  if (positionals[0] === 'restore') {
+    settings.close();
+    return restoreCommand(parsed, dataDir, io);
+  }
   let library: Library;
   try {
-    library = await openLibrary({ dataDir, ...(io.printer ? { printer: io.printer } : {}) });
+    library = await openLibrary({ dataDir, settings, ...(io.printer ? { printer: io.printer } : {}) });
   } catch (error) {
+    settings.close();
     const reason =
       error instanceof StoreError
         ? error.message
@@ -427,7 +452,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await runCommand(library, parsed, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ExportUsageError) {
+    if (error instanceof UsageError || error instanceof ExportUsageError || error instanceof SettingsUsageError) {
       io.stderr(`offprint: ${error.message}\n`);
       return EXIT.usage;
     }
@@ -825,6 +850,15 @@ async function runCommand(library: Library, { positionals, values }: Parsed, io:
         }
         default:
           throw new UsageError(`unknown retention command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
+      }
+    case 'settings':
+      switch (subcommand ?? 'show') {
+        case 'show':
+          return call('settings:get', {}, formatSettings);
+        case 'set':
+          return call('settings:update', settingsChange(rest), formatSettings);
+        default:
+          throw new UsageError(`unknown settings command ${JSON.stringify(subcommand ?? '')}\n\n${USAGE}`);
       }
     case 'backup': {
       const file = resolve(need(subcommand, 'backup file'));

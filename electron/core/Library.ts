@@ -19,6 +19,8 @@ import { SearchService } from './search/SearchService.ts';
 import { ArticleStore } from './store/ArticleStore.ts';
 import { TopicService } from './topics/TopicService.ts';
 import { TopicStore } from './topics/TopicStore.ts';
+import { openSettings } from './settings/openSettings.ts';
+import type { SettingsService } from './settings/SettingsService.ts';
 import { OFFPRINT_VERSION } from './version.ts';
 
 export interface LibraryOptions {
@@ -46,6 +48,11 @@ export interface LibraryOptions {
    * (electron/server/ChromiumPrinter.ts). Made on the first PDF export; without one, export:pdf says so.
    */
   readonly printer?: () => Printer;
+  /**
+   * The settings file: the desktop app passes its electron-store one; without it, `<dataDir>/settings.json`
+   * opens with conf (the Node host and the CLI). The library closes it.
+   */
+  readonly settings?: SettingsService;
 }
 
 export interface LibrarySearch {
@@ -72,6 +79,8 @@ export interface Library {
   readonly restored: RestoreReport | null;
   /** PDF, HTML, Markdown and citation exports. */
   readonly exports: ExportService;
+  /** settings.json: `settings:get|update`, `settings:changed`. */
+  readonly settings: SettingsService;
   /** Topics; `topics.whenCurrent()` resolves once every article is assigned and no rule is being applied. */
   readonly topics: TopicService;
   close(): Promise<void>;
@@ -90,6 +99,10 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
   const store = ArticleStore.open(join(options.dataDir, DATABASE_FILE));
   const images = new ImageStore(options.dataDir);
   const events = new EventHub();
+  const settings = options.settings ?? openSettings({ directory: options.dataDir });
+  const stopSettingsChanges = settings.onChange((changed) => {
+    events.emit('settings:changed', changed);
+  });
   const clock = options.clock ?? (() => new Date());
   const care = new LibraryCare({ store, images, events, clock, dataDir: options.dataDir, version: OFFPRINT_VERSION });
   // The app and the host show long care operations like any other progress: as contract events.
@@ -191,6 +204,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     care,
     topics,
     exports,
+    settings,
     dataDir: options.dataDir,
     version: OFFPRINT_VERSION,
   });
@@ -208,6 +222,7 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     restored,
     topics,
     exports,
+    settings,
     async close() {
       if (closed) return;
       closed = true;
@@ -223,6 +238,8 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
       await extractor.dispose();
       await search?.index.close();
       store.close();
+      stopSettingsChanges();
+      settings.close();
     },
   });
 }

@@ -20,6 +20,7 @@ import { OpmlError } from './opml/OpmlError.ts';
 import { parseOpml } from './opml/parseOpml.ts';
 import { SAMPLE_LIBRARY_FILE } from './assetFiles.ts';
 import { createExportHandlers } from './export/createExportHandlers.ts';
+import type { SettingsService } from './settings/SettingsService.ts';
 import type { ExportService } from './export/ExportService.ts';
 import type { LibrarySearch } from './Library.ts';
 import type { ArticleStore } from './store/ArticleStore.ts';
@@ -39,6 +40,7 @@ export interface HandlerContext {
   readonly care: LibraryCare;
   readonly topics: TopicService;
   readonly exports: ExportService;
+  readonly settings: SettingsService;
 }
 
 /** Implements every contract call over the store and ingest. Requests arrive already parsed by the call's schema. */
@@ -57,6 +59,9 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createAnnotationHandlers(context),
     ...createLibraryCareHandlers(context.care),
     ...createExportHandlers(context.exports),
+
+    'settings:get': () => Promise.resolve(context.settings.get()),
+    'settings:update': (change) => Promise.resolve(context.settings.update(change)),
 
     'app:info': () =>
       Promise.resolve({

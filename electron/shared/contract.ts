@@ -43,6 +43,7 @@ import type {
   SearchResults,
   SearchStatus,
 } from './model.ts';
+import { settingsChangeSchema, type Settings } from './settings.ts';
 
 /** A call's request schema plus its response type (carried as a type only). */
 export interface CallSpec<Request extends z.ZodType, Response> {
@@ -309,6 +310,15 @@ export const contract = {
       'Delete what retention:preview lists, and image files no article uses any more.',
     ),
 
+    'settings:get': call<Settings>()(
+      z.object({}).strict(),
+      'The app settings (settings.json in the data directory, shared by the app, the Node host and the CLI).',
+    ),
+    'settings:update': call<Settings>()(
+      settingsChangeSchema,
+      'Change some settings (each checked, and the file checked against its schema on writing); returns them all.',
+    ),
+
     'library:backup': call<BackupReport>()(
       z.object({ file: localPath }).strict(),
       'Write the whole library (database, images, settings) to one archive file, consistent while the app runs.',
@@ -403,6 +413,7 @@ export const contract = {
     'search:progress': event<SearchProgress>('Index building, merging or rebuilding progress.'),
     'offline:progress': event<OfflineEvent>('Full-text and image fetching progress: done/total, bytes, failures.'),
     'export:progress': event<ExportProgress>('A running export: format, phase, articles or documents done/total.'),
+    'settings:changed': event<Settings>('The settings changed (here, or in another program sharing the file).'),
     'care:progress': event<CareProgress>('Retention clean-up, backup or restore progress: phase, done/total.'),
     'topics:progress': event<TopicEvent>(
       'A topic rule being applied to the library, applied, or matching new articles.',

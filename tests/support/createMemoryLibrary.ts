@@ -17,6 +17,7 @@ import type {
   Topic,
   TopicSuggestion,
 } from '../../electron/shared/model.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/settings.ts';
 
 /** A tiny event hub with the same shape as core's EventHub. */
 export interface MemoryEvents extends EventSink {
@@ -326,7 +327,20 @@ export function createMemoryLibrary(): MemoryLibrary {
     return article;
   };
 
+  // settings.json, in memory: the real file's checks are the contract's and the schema's (electron/core/settings).
+  let settings: Settings = DEFAULT_SETTINGS;
+
   const handlers: Handlers = {
+    'settings:get': settle((request) => {
+      record('settings:get', request);
+      return settings;
+    }),
+    'settings:update': settle((request) => {
+      record('settings:update', request);
+      settings = { ...settings, ...request };
+      events.emit('settings:changed', settings);
+      return settings;
+    }),
     'app:info': settle((request) => {
       record('app:info', request);
       return {
