@@ -142,8 +142,12 @@ function report(outcome: Outcome): void {
   });
 }
 
+/** Brings the window forward, or opens it again (macOS keeps running with none) once the library is open. */
 function focusMainWindow(): void {
-  if (mainWindow === undefined) return;
+  if (mainWindow === undefined) {
+    if (library !== undefined) openMainWindow(library);
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }

@@ -90,8 +90,8 @@ const fake = vi.hoisted(() => {
     dialog: {
       showErrorBox: vi.fn(),
       showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 1 })),
-      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] })),
-      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true })),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
     },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown) => ({ template })),
@@ -381,6 +381,66 @@ describe('electron/main entry', () => {
       expect.objectContaining({ type: 'info', message: 'Saved “Copper rises”.' }),
     );
     expect(fake.state.logged).toContainEqual(['warn', expect.stringContaining('launch: refused "notes.txt"')]);
+  });
+
+  it('File › Import OPML… imports the chosen file; Export Saved… exports the saved list to the chosen PDF', async () => {
+    await startApp();
+    const opml = join(temp.path, 'subscriptions.xml');
+    writeFileSync(opml, '<opml/>');
+    const handlers = fake.library.handlers as Record<string, ReturnType<typeof vi.fn>>;
+    handlers['opml:import']?.mockResolvedValue({ added: [], duplicates: [], problems: [], recovered: false });
+    handlers['export:pdf']?.mockResolvedValue({
+      format: 'pdf',
+      files: ['/out/Saved.pdf'],
+      articles: 2,
+      pages: 5,
+      bytes: 10,
+      missingImages: [],
+      refused: [],
+      cancelled: false,
+      durationMs: 1,
+    });
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [opml] });
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/out/Saved.pdf' });
+    const [[template]] = fake.electron.Menu.buildFromTemplate.mock.calls as unknown as [
+      [{ label?: string; submenu: { label?: string; click?: () => void }[] }[]],
+    ];
+    const file = template.find((menu) => menu.label?.replace('&', '') === 'File')?.submenu ?? [];
+    file.find((item) => item.label === 'Import OPML…')?.click?.();
+    await vi.waitFor(() => {
+      expect(handlers['opml:import']).toHaveBeenCalledWith({ content: '<opml/>' });
+    });
+    file.find((item) => item.label?.startsWith('Export Saved') === true)?.click?.();
+    await vi.waitFor(() => {
+      expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+        fake.state.windows[0],
+        expect.objectContaining({ message: 'Exported 2 saved articles to Saved.pdf.' }),
+      );
+    });
+    expect(handlers['export:pdf']).toHaveBeenCalledWith(
+      expect.objectContaining({ selection: { kind: 'saved' }, destination: '/out/Saved.pdf' }),
+    );
+  });
+
+  it('a link handed over after the window was closed (macOS keeps running) opens the window again', async () => {
+    await startApp();
+    fake.state.windows[0]?.listeners.get('closed')?.();
+    const handlers = fake.library.handlers as Record<string, ReturnType<typeof vi.fn>>;
+    handlers['feeds:add']?.mockResolvedValue({ feed: { title: 'Wire', url: 'https://example.com/feed.xml' } });
+    const event = { preventDefault: vi.fn() };
+    (appListener('open-url') as (event: unknown, url: string) => void)(
+      event,
+      'offprint://subscribe?url=https://example.com/feed.xml',
+    );
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(2);
+    await vi.waitFor(() => {
+      expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+        fake.state.windows[1],
+        expect.objectContaining({ message: 'Following “Wire”.' }),
+      );
+    });
+    expect(handlers['feeds:add']).toHaveBeenCalledWith({ url: 'https://example.com/feed.xml' });
   });
 
   it('an OPML file opened before the library is ready is imported once it is (macOS open-file)', async () => {
