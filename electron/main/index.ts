@@ -188,9 +188,9 @@ function pressKeys(keys: readonly string[]): void {
   const contents = mainWindow?.webContents;
   if (contents === undefined) return;
   contents.focus();
+  // keyDown and keyUp only: the page acts on keydown, and a 'char' would type the key into a field it focused (/).
   for (const keyCode of keys) {
     contents.sendInputEvent({ type: 'keyDown', keyCode });
-    contents.sendInputEvent({ type: 'char', keyCode });
     contents.sendInputEvent({ type: 'keyUp', keyCode });
   }
 }

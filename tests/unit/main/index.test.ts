@@ -358,7 +358,10 @@ describe('electron/main entry', () => {
     // A shortcut item presses its keys in the page.
     const articles = template.find((menu) => menu.label?.replace('&', '') === 'Articles');
     articles?.submenu.find((item) => item.label === 'Next Article')?.click?.();
-    expect(fake.state.windows[0]?.webContents.sendInputEvent).toHaveBeenCalledWith({ type: 'keyDown', keyCode: 'j' });
+    expect(fake.state.windows[0]?.webContents.sendInputEvent.mock.calls).toEqual([
+      [{ type: 'keyDown', keyCode: 'j' }],
+      [{ type: 'keyUp', keyCode: 'j' }],
+    ]);
   });
 
   it('a second launch with a link focuses the window, clips the page through the contract and says so', async () => {
