@@ -44,7 +44,7 @@ import { PRINT_SCHEME } from './print/servePrintRequest.ts';
 import { serveCachedImage } from './protocol/serveCachedImage.ts';
 import { serveRendererFile } from './protocol/serveRendererFile.ts';
 import { appScheme, rendererLocation } from './rendererLocation.ts';
-import { windowBoundsFor } from './window/windowBounds.ts';
+import { windowBoundsFor, type SavedWindowState } from './window/windowBounds.ts';
 import { createWindowStateSaver, readWindowState, writeWindowState } from './window/windowStateFile.ts';
 import { withRestartOffer } from './withRestartOffer.ts';
 import type { Handlers } from '../shared/contract.ts';
@@ -268,14 +268,19 @@ function offerRestart(): void {
     });
 }
 
-function openMainWindow(openedLibrary: Library): void {
-  const placed = windowBoundsFor({
-    saved: readWindowState(windowStateFile),
+/** Where a window with this state goes on the displays connected now. */
+function placeOnDisplays(saved: SavedWindowState | null): SavedWindowState {
+  return windowBoundsFor({
+    saved,
     workAreas: screen.getAllDisplays().map((display) => display.workArea),
     primaryWorkArea: screen.getPrimaryDisplay().workArea,
     defaultSize: DEFAULT_WINDOW_SIZE,
     minimumSize: MINIMUM_WINDOW_SIZE,
   });
+}
+
+function openMainWindow(openedLibrary: Library): void {
+  const placed = placeOnDisplays(readWindowState(windowStateFile));
   // The options come from createWindowOptions (contextIsolation, sandbox, no Node; unit-tested), which the gate cannot see into.
   const window = new BrowserWindow(createWindowOptions({ preloadPath, bounds: placed.bounds })); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   if (placed.maximized) window.maximize();
@@ -301,10 +306,21 @@ function openMainWindow(openedLibrary: Library): void {
   window.on('close', () => {
     windowState.flush();
   });
+  // A display unplugged or rearranged while the app runs: bring the window back onto one if it was left off-screen.
+  const keepOnScreen = () => {
+    if (window.isDestroyed() || window.isMaximized() || window.isFullScreen()) return;
+    const current = window.getNormalBounds();
+    const { bounds } = placeOnDisplays({ bounds: current, maximized: false });
+    if (JSON.stringify(bounds) !== JSON.stringify(current)) window.setBounds(bounds);
+  };
+  screen.on('display-removed', keepOnScreen);
+  screen.on('display-metrics-changed', keepOnScreen);
   window.once('ready-to-show', () => {
     window.show();
   });
   window.on('closed', () => {
+    screen.removeListener('display-removed', keepOnScreen);
+    screen.removeListener('display-metrics-changed', keepOnScreen);
     windowState.cancel();
     stopForwarding();
     if (mainWindow === window) mainWindow = undefined;

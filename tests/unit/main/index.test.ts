@@ -11,6 +11,7 @@ type Listener = (...args: never[]) => unknown;
 const fake = vi.hoisted(() => {
   const state = {
     appListeners: new Map<string, Listener>(),
+    screenListeners: new Map<string, Listener>(),
     windows: [] as FakeWindow[],
     hasLock: true,
     /** app.getPath's folder: a temporary directory per test. */
@@ -51,6 +52,15 @@ const fake = vi.hoisted(() => {
     }
     on(event: string, listener: Listener) {
       this.listeners.set(event, listener);
+    }
+    readonly setBounds = vi.fn((bounds: { x: number; y: number; width: number; height: number }) => {
+      this.normalBounds = bounds;
+    });
+    isDestroyed() {
+      return false;
+    }
+    isFullScreen() {
+      return false;
     }
     isMinimized() {
       return false;
@@ -98,6 +108,8 @@ const fake = vi.hoisted(() => {
       setApplicationMenu: vi.fn(),
     },
     screen: {
+      on: vi.fn((event: string, listener: Listener) => state.screenListeners.set(event, listener)),
+      removeListener: vi.fn((event: string) => state.screenListeners.delete(event)),
       getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
       getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } })),
     },
@@ -161,6 +173,7 @@ beforeEach(() => {
   processListenersBefore = new Map(processEvents.map((name) => [name, processListeners(name)]));
   vi.clearAllMocks();
   fake.state.appListeners.clear();
+  fake.state.screenListeners.clear();
   fake.state.windows.length = 0;
   fake.state.hasLock = true;
   fake.library.events = new EventHub();
@@ -335,6 +348,24 @@ describe('electron/main entry', () => {
       bounds: { x: 300, y: 200, width: 900, height: 600 },
       maximized: false,
     });
+  });
+
+  it('brings the window back onto a display when the one it was on is unplugged while the app runs', async () => {
+    fake.electron.screen.getAllDisplays.mockReturnValue([
+      { workArea: { x: 0, y: 0, width: 1920, height: 1080 } },
+      { workArea: { x: 1920, y: 0, width: 2560, height: 1440 } },
+    ]);
+    await startApp();
+    const window = fake.state.windows[0];
+    if (window === undefined) throw new Error('no window');
+    window.normalBounds = { x: 2200, y: 100, width: 1000, height: 700 };
+    fake.state.screenListeners.get('display-metrics-changed')?.();
+    expect(window.setBounds).not.toHaveBeenCalled();
+    fake.electron.screen.getAllDisplays.mockReturnValue([{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]);
+    fake.state.screenListeners.get('display-removed')?.();
+    expect(window.setBounds).toHaveBeenCalledWith({ x: 320, y: 130, width: 1280, height: 820 });
+    window.listeners.get('closed')?.();
+    expect(fake.state.screenListeners.size).toBe(0);
   });
 
   it('opens the default size centred on the primary display when the saved file is corrupt', async () => {
