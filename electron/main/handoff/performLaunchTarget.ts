@@ -38,7 +38,8 @@ async function call<Name extends CallName>(
   return (await dispatchCall(handlers, name, payload)) as Result<ResponseOf<Name>>;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+/** `1 feed`, `3 feeds`: counts in the user's messages. */
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 

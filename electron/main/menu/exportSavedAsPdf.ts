@@ -2,11 +2,7 @@ import { basename } from 'node:path';
 import type { Handlers, ResponseOf } from '../../shared/contract.ts';
 import { dispatchCall } from '../../shared/dispatch.ts';
 import type { Result } from '../../shared/errors.ts';
-import type { Outcome } from '../handoff/performLaunchTarget.ts';
-
-function plural(count: number, one: string): string {
-  return `${count} ${one}${count === 1 ? '' : 's'}`;
-}
+import { plural, type Outcome } from '../handoff/performLaunchTarget.ts';
 
 /** File › Export Saved Articles as PDF…: the saved list as one brief, through export:pdf like the page's dialog. */
 export async function exportSavedAsPdf(handlers: Handlers, destination: string): Promise<Outcome> {
