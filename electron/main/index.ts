@@ -393,7 +393,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   if (registersProtocolClient(process.platform, app.isPackaged) && !app.isDefaultProtocolClient(OFFPRINT_LINK_SCHEME)) {
-    app.setAsDefaultProtocolClient(OFFPRINT_LINK_SCHEME);
+    // offprint:// links arrive as arguments and are parsed and allow-listed by handoff/parseLaunchTargets.ts (unit-tested).
+    app.setAsDefaultProtocolClient(OFFPRINT_LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK
   }
   // This launch's own arguments (a file or link the OS opened Offprint with), done once the library is open.
   receive(launchTargetsFromArgv({ argv: process.argv, workingDirectory: process.cwd(), isPackaged: app.isPackaged }));
