@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { LOCAL_IMAGE_SCHEME } from '../core/extract/images/localImageUrl.ts';
 import { openLibrary } from '../core/Library.ts';
 import { LogFile } from '../core/log/LogFile.ts';
-import { DEFAULT_REFRESH_MINUTES } from '../core/refresh/RefreshScheduler.ts';
 import { startBackground } from './background/startBackground.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { createWindowOptions, DEFAULT_WINDOW_SIZE, MINIMUM_WINDOW_SIZE } from './createWindowOptions.ts';
@@ -43,6 +42,7 @@ import { exportSavedAsPdf } from './menu/exportSavedAsPdf.ts';
 import { PRINT_SCHEME } from './print/servePrintRequest.ts';
 import { serveCachedImage } from './protocol/serveCachedImage.ts';
 import { serveRendererFile } from './protocol/serveRendererFile.ts';
+import { openAppSettings } from './settings/openAppSettings.ts';
 import { appScheme, rendererLocation } from './rendererLocation.ts';
 import { windowBoundsFor, type SavedWindowState } from './window/windowBounds.ts';
 import { createWindowStateSaver, readWindowState, writeWindowState } from './window/windowStateFile.ts';
@@ -341,8 +341,11 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
   installMenu();
 
+  // settings.json (electron-store) in userData; its dataDirectory setting says where the library lives.
+  const appSettings = openAppSettings(app);
   const openedLibrary = await openLibrary({
-    dataDir: app.getPath('userData'),
+    dataDir: appSettings.dataDir,
+    settings: appSettings.settings,
     // Search is ready when the window is; index workers run the bundled worker entry.
     openSearchEagerly: true,
     searchWorkerUrl: indexWorkerUrl,
@@ -366,8 +369,9 @@ async function start(): Promise<void> {
   );
   openMainWindow(openedLibrary);
   // Background refresh, topic notifications, unread badge; stopped (a running refresh awaited) before the library closes.
+  const { refreshMinutes, refreshOnMetered } = openedLibrary.settings.get();
   disposers.add(
-    startBackground({ library: openedLibrary, refreshMinutes: DEFAULT_REFRESH_MINUTES, focusWindow: focusMainWindow }),
+    startBackground({ library: openedLibrary, refreshMinutes, refreshOnMetered, focusWindow: focusMainWindow }),
   );
   handlers = libraryHandlers;
   for (const target of pendingTargets.splice(0)) perform(target);

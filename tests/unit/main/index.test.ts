@@ -118,7 +118,9 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: vi.fn(() => Promise.resolve()), showItemInFolder: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   };
+  const appSettings = { settings: { name: 'electron-store settings' }, dataDir: '' };
   const library = {
+    settings: { get: () => ({ refreshMinutes: 45, refreshOnMetered: true }) },
     handlers: {} as unknown,
     events: undefined as unknown,
     images: { read: vi.fn(() => Promise.resolve(null)) },
@@ -127,13 +129,25 @@ const fake = vi.hoisted(() => {
   const openLibrary = vi.fn(() => Promise.resolve(library));
   const stopBackground = vi.fn(() => Promise.resolve());
   const startBackground = vi.fn((_deps: unknown) => stopBackground);
-  return { state, electron, library, openLibrary, FakeLogFile, startBackground, stopBackground };
+  const openAppSettings = vi.fn(() => appSettings);
+  return {
+    state,
+    electron,
+    library,
+    openLibrary,
+    FakeLogFile,
+    startBackground,
+    stopBackground,
+    appSettings,
+    openAppSettings,
+  };
 });
 
 vi.mock('electron', () => fake.electron);
 vi.mock('../../../electron/core/Library.ts', () => ({ openLibrary: fake.openLibrary }));
 vi.mock('../../../electron/core/log/LogFile.ts', () => ({ LogFile: fake.FakeLogFile }));
 vi.mock('../../../electron/main/background/startBackground.ts', () => ({ startBackground: fake.startBackground }));
+vi.mock('../../../electron/main/settings/openAppSettings.ts', () => ({ openAppSettings: fake.openAppSettings }));
 
 function appListener(event: string): Listener {
   const listener = fake.state.appListeners.get(event);
@@ -169,6 +183,7 @@ function addedProcessListeners(name: (typeof processEvents)[number]): ProcessLis
 beforeEach(() => {
   temp = createTempDirectory('main-entry');
   fake.state.paths = temp.path;
+  fake.appSettings.dataDir = join(temp.path, 'library');
   fake.state.logged.length = 0;
   processListenersBefore = new Map(processEvents.map((name) => [name, processListeners(name)]));
   vi.clearAllMocks();
@@ -220,8 +235,11 @@ describe('electron/main entry', () => {
     const callback = vi.fn();
     requestHandler({}, 'geolocation', callback);
     expect(callback).toHaveBeenCalledWith(false);
+    // The library opens where the settings say, with the app's electron-store settings.
+    expect(fake.openAppSettings).toHaveBeenCalledWith(fake.electron.app);
     expect(fake.openLibrary).toHaveBeenCalledWith({
-      dataDir: `${temp.path}/userData`,
+      dataDir: join(temp.path, 'library'),
+      settings: fake.appSettings.settings,
       openSearchEagerly: true,
       searchWorkerUrl: expect.any(URL) as URL,
       extractWorkerUrl: expect.any(URL) as URL,
@@ -239,9 +257,13 @@ describe('electron/main entry', () => {
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
     });
     expect(window?.loadURL).toHaveBeenCalledWith('offprint-app://renderer/index.html');
-    // Background refresh starts once the window is open, on the library, at the default interval.
+    // Background refresh starts once the window is open, on the library, at the settings' interval.
     expect(fake.startBackground).toHaveBeenCalledOnce();
-    expect(fake.startBackground.mock.calls[0]?.[0]).toMatchObject({ library: fake.library, refreshMinutes: 30 });
+    expect(fake.startBackground.mock.calls[0]?.[0]).toMatchObject({
+      library: fake.library,
+      refreshMinutes: 45,
+      refreshOnMetered: true,
+    });
   });
 
   it('hardens every webContents: window.open goes to the system browser or nowhere; navigation stays in the app', async () => {
