@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +189,25 @@ describe('reading: first run, typography, themes', () => {
     await settings.open();
     expect(await settings.theme('Sepia').isChecked()).toBe(true);
     await settings.close();
+  });
+
+  it("keeps the reading settings in the library's settings.json, shared with the host and the CLI", async () => {
+    // What the last test chose is in the file, so a page with nothing kept of its own shows it.
+    const file = JSON.parse(await readFile(join(world.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ theme: 'sepia' });
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await world.reader.reload();
+    await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'sepia');
+
+    // A change another program makes (here the library's own settings, as `offprint settings set` would) reaches the page.
+    world.library.settings.update({ theme: 'dark', lineWidth: 'wide' });
+    await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
+    expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--reader-width'))).toBe('76');
+    world.library.settings.update({ theme: 'sepia', lineWidth: 'standard' });
+    await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'sepia');
+    await world.reader.readArticle(COPPER);
   });
 
   it('follows the OS when the theme is System', async () => {

@@ -1,25 +1,34 @@
 import { useSyncExternalStore } from 'react';
+import type { OffprintApi } from '../../../electron/shared/contract.ts';
+import {
+  DEFAULT_SETTINGS,
+  FONT_SIZES,
+  LINE_WIDTH_CHOICES,
+  READING_THEMES,
+  type LineWidth,
+  type ReadingTheme,
+  type Settings,
+} from '../../../electron/shared/settings.ts';
 
-/** `system` follows the OS (prefers-color-scheme); the others hold whatever the OS says. */
-export type ReadingTheme = 'system' | 'light' | 'dark' | 'sepia';
-export type LineWidth = 'narrow' | 'standard' | 'wide';
+/** How the reader looks: the reading part of the library's settings (settings.json, shared with the host and CLI). */
+export type ReadingSettings = Pick<Settings, 'theme' | 'fontSize' | 'lineWidth'>;
+export type { LineWidth, ReadingTheme };
+export { FONT_SIZES, LINE_WIDTH_CHOICES, READING_THEMES };
 
-/** How the reader looks: view state of this renderer only, kept in localStorage (not the library's settings file). */
-export interface ReadingSettings {
-  readonly theme: ReadingTheme;
-  /** The article text's size in CSS pixels, one of FONT_SIZES. */
-  readonly fontSize: number;
-  readonly lineWidth: LineWidth;
-}
-
-export const READING_THEMES: readonly ReadingTheme[] = ['system', 'light', 'dark', 'sepia'];
-export const FONT_SIZES: readonly number[] = [15, 16, 17, 18, 20, 22, 24];
 /** The measure in characters of the reading font (CSS `ch`): 60–75 characters a line is the comfortable range. */
 export const LINE_WIDTHS: Readonly<Record<LineWidth, number>> = { narrow: 58, standard: 66, wide: 76 };
-export const LINE_WIDTH_CHOICES: readonly LineWidth[] = ['narrow', 'standard', 'wide'];
 
-export const DEFAULT_READING_SETTINGS: ReadingSettings = { theme: 'system', fontSize: 18, lineWidth: 'standard' };
+export const DEFAULT_READING_SETTINGS: ReadingSettings = readingPart(DEFAULT_SETTINGS);
 
+function readingPart({ theme, fontSize, lineWidth }: ReadingSettings): ReadingSettings {
+  return { theme, fontSize, lineWidth };
+}
+
+/**
+ * A copy of the last settings seen, kept in localStorage only so the first
+ * frame has the reader's theme before `settings:get` answers; the library's
+ * settings file is what counts.
+ */
 const STORAGE_KEY = 'offprint.readingSettings';
 
 /** Whatever is stored, field by field; anything unknown or damaged falls back to the default. */
@@ -85,16 +94,62 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Reads the stored settings and applies them: called once before the app's first render. */
+/** Reads the copy kept in localStorage and applies it: called once before the app's first render. */
 export function applyStoredReadingSettings(): void {
   applyReadingSettings(snapshot());
 }
 
-function updateReadingSettings(change: Partial<ReadingSettings>): void {
-  current = { ...snapshot(), ...change };
-  writeStored(current);
-  applyReadingSettings(current);
+function show(settings: ReadingSettings): void {
+  current = settings;
+  writeStored(settings);
+  applyReadingSettings(settings);
   for (const listener of listeners) listener();
+}
+
+// The library the settings are read from and written to (null: none yet; the settings stay this page's).
+let library: OffprintApi | null = null;
+// Changes sent and not yet answered: an event meanwhile may carry an older value, so it waits for the answer.
+let pending = 0;
+
+function receive(settings: Settings): void {
+  const next = readingPart(settings);
+  const shown = snapshot();
+  if (next.theme === shown.theme && next.fontSize === shown.fontSize && next.lineWidth === shown.lineWidth) return;
+  show(next);
+}
+
+/**
+ * Takes the reading settings from the library (`settings:get`), follows
+ * `settings:changed` (a change made in another window, the host or the CLI)
+ * and sends every change made here with `settings:update`. Returns the
+ * disconnect.
+ */
+export function connectReadingSettings(client: OffprintApi): () => void {
+  library = client;
+  let connected = true;
+  const stopChanges = client.on('settings:changed', (settings) => {
+    if (pending === 0) receive(settings);
+  });
+  void client.settings.get({}).then((result) => {
+    if (connected && pending === 0 && result.ok) receive(result.value);
+  });
+  return () => {
+    connected = false;
+    stopChanges();
+    if (library === client) library = null;
+  };
+}
+
+function updateReadingSettings(change: Partial<ReadingSettings>): void {
+  show({ ...snapshot(), ...change });
+  const client = library;
+  if (client === null) return;
+  pending += 1;
+  void client.settings.update(change).then((result) => {
+    pending -= 1;
+    if (!result.ok) console.error(`reading settings: not saved: ${result.error.message}`);
+    else if (pending === 0 && library === client) receive(result.value);
+  });
 }
 
 /** The reading settings and a setter that applies, stores and announces a change. */

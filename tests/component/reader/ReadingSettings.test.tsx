@@ -1,6 +1,9 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/settings.ts';
+import { createFakeClient, type FakeClient } from '../support/fakeClient.ts';
+import { failNextCall } from '../support/failNextCall.ts';
 
 const STORAGE_KEY = 'offprint.readingSettings';
 
@@ -8,9 +11,11 @@ const STORAGE_KEY = 'offprint.readingSettings';
  * The settings live in one store per page (a module): each test imports a
  * fresh copy, so it starts from what localStorage holds, as a page load does.
  */
-async function renderSettings() {
+async function renderSettings(fake?: FakeClient) {
   vi.resetModules();
   const { ReadingSettings } = await import('../../../renderer/src/components/ReadingSettings.tsx');
+  const { connectReadingSettings } = await import('../../../renderer/src/hooks/useReadingSettings.ts');
+  if (fake) disconnect = connectReadingSettings(fake.client);
   render(<ReadingSettings />);
   // `hidden`: the popover's content counts as hidden until its button opens it (the browser's part).
   const panel = screen.getByRole('dialog', { name: 'Reading settings', hidden: true });
@@ -25,7 +30,11 @@ const checkedIn = (panel: HTMLElement, legend: string): string | undefined =>
     .find((radio) => (radio as HTMLInputElement).checked)
     ?.closest('label')?.textContent ?? undefined;
 
+let disconnect = (): void => undefined;
+
 function resetPage(): void {
+  disconnect();
+  disconnect = () => undefined;
   localStorage.clear();
   delete root.dataset['theme'];
   root.style.removeProperty('--reader-font-size');
@@ -104,5 +113,74 @@ describe('ReadingSettings', () => {
     const damaged = await renderSettings();
     expect(checkedIn(damaged.panel, 'Theme')).toBe('System');
     expect(within(damaged.panel).getByRole('status', { hidden: true })).toHaveTextContent('18 px');
+  });
+
+  describe("with the library's settings (settings:get, settings:update, settings:changed)", () => {
+    const statusOf = (panel: HTMLElement) => within(panel).getByRole('status', { hidden: true });
+
+    it("shows the library's settings over the copy the page kept", async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme: 'sepia', fontSize: 16, lineWidth: 'narrow' }));
+      const fake = createFakeClient();
+      await fake.library.handlers['settings:update']({ theme: 'dark', fontSize: 22, lineWidth: 'wide' });
+      const { panel } = await renderSettings(fake);
+      await waitFor(() => {
+        expect(checkedIn(panel, 'Theme')).toBe('Dark');
+      });
+      expect(statusOf(panel)).toHaveTextContent('22 px');
+      expect(checkedIn(panel, 'Line width')).toBe('Wide');
+      expect(root.dataset['theme']).toBe('dark');
+      // The page's copy follows, for the next first frame.
+      expect(stored()).toEqual({ theme: 'dark', fontSize: 22, lineWidth: 'wide' });
+    });
+
+    it('sends a change made here to the library', async () => {
+      const fake = createFakeClient();
+      const { panel, user } = await renderSettings(fake);
+      await waitFor(() => {
+        expect(fake.requestsOf('settings:get')).toHaveLength(1);
+      });
+      await user.click(within(panel).getByRole('radio', { name: 'Sepia', hidden: true }));
+      await user.click(within(panel).getByRole('button', { name: 'Larger text', hidden: true }));
+      expect(fake.requestsOf('settings:update')).toEqual([{ theme: 'sepia' }, { fontSize: 20 }]);
+      await waitFor(async () => {
+        expect(await fake.library.handlers['settings:get']({})).toEqual({
+          ...DEFAULT_SETTINGS,
+          theme: 'sepia',
+          fontSize: 20,
+        });
+      });
+      expect(checkedIn(panel, 'Theme')).toBe('Sepia');
+      expect(statusOf(panel)).toHaveTextContent('20 px');
+    });
+
+    it('follows a change made elsewhere (another window, the host, the CLI)', async () => {
+      const fake = createFakeClient();
+      const { panel } = await renderSettings(fake);
+      await waitFor(() => {
+        expect(fake.requestsOf('settings:get')).toHaveLength(1);
+      });
+      await act(async () => {
+        await fake.library.handlers['settings:update']({ lineWidth: 'narrow', theme: 'light' });
+      });
+      expect(checkedIn(panel, 'Line width')).toBe('Narrow');
+      expect(checkedIn(panel, 'Theme')).toBe('Light');
+      expect(root.style.getPropertyValue('--reader-width')).toBe('58');
+    });
+
+    it('keeps a change the library refused applied on the page, and says so in the log', async () => {
+      const fake = createFakeClient();
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { panel, user } = await renderSettings(fake);
+      await waitFor(() => {
+        expect(fake.requestsOf('settings:get')).toHaveLength(1);
+      });
+      failNextCall(fake, 'settings:update', 'the disk is full');
+      await user.click(within(panel).getByRole('radio', { name: 'Dark', hidden: true }));
+      await waitFor(() => {
+        expect(logged).toHaveBeenCalledWith('reading settings: not saved: settings:update: the disk is full');
+      });
+      expect(root.dataset['theme']).toBe('dark');
+      logged.mockRestore();
+    });
   });
 });
