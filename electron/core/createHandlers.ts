@@ -23,7 +23,7 @@ import { createExportHandlers } from './export/createExportHandlers.ts';
 import type { SettingsService } from './settings/SettingsService.ts';
 import type { ExportService } from './export/ExportService.ts';
 import type { LibrarySearch } from './Library.ts';
-import type { ArticleStore } from './store/ArticleStore.ts';
+import type { ArticleStore, FeedRecord } from './store/ArticleStore.ts';
 
 export interface HandlerContext {
   readonly store: ArticleStore;
@@ -52,6 +52,15 @@ export function createHandlers(context: HandlerContext): Handlers {
     const feed = store.reader.getFeed(feedId);
     if (!feed) throw new OffprintError('not-found', `${call}: no feed with id ${feedId}`);
     return feed;
+  };
+
+  /** A feed subscribed to now takes the `fullTextDefault` setting (auto: decided from its first fetch). */
+  const withFullTextDefault = (record: FeedRecord): FeedRecord => {
+    const fullText = context.settings.get().fullTextDefault;
+    // A feed subscribed again keeps the choice it had.
+    if (fullText === 'auto' || record.fullText !== 'auto') return record;
+    store.writer.updateFeedSettings(record.id, { fullText });
+    return { ...record, fullText };
   };
 
   return {
@@ -97,15 +106,17 @@ export function createHandlers(context: HandlerContext): Handlers {
           `feeds:add: ${requested} advertises ${resolved.feedUrl}, already subscribed (feed ${existing.id})`,
         );
       }
-      const record = store.writer.addFeed(
-        {
-          url: resolved.feedUrl,
-          title: resolved.parsed.title ?? new URL(resolved.feedUrl).hostname,
-          siteUrl: resolved.parsed.siteUrl,
-          description: resolved.parsed.description,
-          folder: folder ?? null,
-        },
-        now(),
+      const record = withFullTextDefault(
+        store.writer.addFeed(
+          {
+            url: resolved.feedUrl,
+            title: resolved.parsed.title ?? new URL(resolved.feedUrl).hostname,
+            siteUrl: resolved.parsed.siteUrl,
+            description: resolved.parsed.description,
+            folder: folder ?? null,
+          },
+          now(),
+        ),
       );
       const refresh = ingest.storeFirstFetch(record, resolved, started);
       events.emit('library:changed', { reason: 'feeds', feedIds: [record.id] });
@@ -184,9 +195,11 @@ export function createHandlers(context: HandlerContext): Handlers {
           duplicates.push(url);
           continue;
         }
-        const record = store.writer.addFeed(
-          { url, title: entry.title ?? new URL(url).hostname, siteUrl: entry.siteUrl, folder: entry.folder },
-          now(),
+        const record = withFullTextDefault(
+          store.writer.addFeed(
+            { url, title: entry.title ?? new URL(url).hostname, siteUrl: entry.siteUrl, folder: entry.folder },
+            now(),
+          ),
         );
         added.push(requireFeed('opml:import', record.id));
       }
