@@ -214,6 +214,17 @@ describe('openSettings (conf, settings.json in the data directory)', () => {
     expect(cli.get()).toMatchObject({ theme: 'sepia', proxy: null, fontSize: 15 });
   });
 
+  it('watching the file (the app), announces what a second program (the CLI) writes', async () => {
+    writeFile(JSON.stringify({ settingsVersion: SETTINGS_VERSION, theme: 'light' }));
+    const app = openSettings({ directory: temp.path, watch: true, log: (message) => logged.push(message) });
+    opened.push(app);
+    const announced = new Promise<Settings>((resolve) => {
+      app.onChange(resolve);
+    });
+    open().update({ theme: 'dark' });
+    expect(await announced).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+  });
+
   it('keeps serving the last settings read when another program breaks the file while it is open', () => {
     const settings = open();
     settings.update({ theme: 'dark' });
