@@ -16,13 +16,17 @@ export interface AppSettings {
  * CLI and the Node host use by default), opened with electron-store under
  * the same checks, schema and repair as conf in the CLI and the host
  * (core/settings/openSettings.ts), and watched so a change the CLI writes
- * reaches the window as `settings:changed`. Problems found on opening are
- * logged and kept on `settings.problems`.
+ * reaches the window as `settings:changed`. Problems found on opening go
+ * to `log` (e.g. the app's log file; default console.warn) and stay on
+ * `settings.problems`.
  */
-export function openAppSettings(app: Pick<App, 'getPath'>): AppSettings {
+export function openAppSettings(
+  app: Pick<App, 'getPath'>,
+  options: { readonly log?: (message: string) => void } = {},
+): AppSettings {
   const directory = app.getPath('userData');
   const settings = openSettingsWith(
-    { directory, watch: true },
+    { directory, watch: true, ...(options.log ? { log: options.log } : {}) },
     (storeOptions) => new ElectronStore<Record<string, unknown>>({ ...storeOptions, name: SETTINGS_FILE_NAME }),
   );
   return { settings, dataDir: libraryDirectory(directory, settings.get().dataDirectory) };

@@ -103,9 +103,12 @@ describe('openAppSettings (electron-store, mocked)', () => {
     expect(() => settings.update({ fontSize: 19 })).toThrow(/fontSize/);
   });
 
-  it('repairs a corrupt file the same way, keeping a copy', () => {
+  it('repairs a corrupt file the same way, keeping a copy, and tells the log it is given', () => {
     writeFileSync(join(temp.path, 'settings.json'), 'garbage');
-    const { settings } = openApp();
+    const logged: string[] = [];
+    const { settings } = openAppSettings(app, { log: (message) => logged.push(message) });
+    opened.push(settings);
+    expect(logged).toEqual(settings.problems);
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(settings.problems[0]).toContain('is not JSON');
     const copies = readdirSync(temp.path).filter((name) => name.startsWith('settings.corrupt-'));
