@@ -134,6 +134,8 @@ export function openLibrary(options: LibraryOptions): Promise<Library> {
     fetch,
     limiter,
     offline,
+    // A healthy feed is due again after the refresh setting's interval, so background refresh finds it due.
+    refreshIntervalMinutes: () => settings.get().refreshMinutes,
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
   });
   let search: LibrarySearch | null = null;

@@ -25,8 +25,8 @@ export interface IngestOptions {
   readonly concurrency?: number;
   /** How many requests may run at once against one host. */
   readonly perHost?: number;
-  /** Minutes between scheduled fetches of a healthy feed. */
-  readonly refreshIntervalMinutes?: number;
+  /** Minutes between scheduled fetches of a healthy feed, asked at each fetch (the refresh setting can change). */
+  readonly refreshIntervalMinutes?: () => number;
   /** Per-host politeness, shared with page and image fetching; one is made when not given. */
   readonly limiter?: HostLimiter;
   /** Fetches full text and images for what a refresh stored (the Library's OfflinePreparer). */
@@ -222,7 +222,7 @@ export class Ingest {
 
   /** Healthy feeds come back after the interval; failing ones back off exponentially, honouring Retry-After. */
   #nextFetchAt(from: Date, failures: number, retryAfterSeconds: number | null): string {
-    const interval = this.#options.refreshIntervalMinutes ?? DEFAULT_INTERVAL_MINUTES;
+    const interval = this.#options.refreshIntervalMinutes?.() ?? DEFAULT_INTERVAL_MINUTES;
     const minutes =
       failures === 0 ? interval : Math.min(BACKOFF_BASE_MINUTES * 2 ** (failures - 1), BACKOFF_MAX_MINUTES);
     const delayMs = Math.max(minutes * 60_000, (retryAfterSeconds ?? 0) * 1000);

@@ -31,6 +31,9 @@ beforeEach(async () => {
   wires.publish('/farm.xml', METALS.slice(0, 2));
   // The library and the scheduler share one clock: next_fetch_at and the ticks agree.
   library = await openLibrary({ dataDir: join(temp.path, 'data'), clock: time.clock });
+  // Ingest schedules a healthy feed's next fetch by the refresh setting: an hour here, while the scheduler
+  // below ticks every 30 minutes, so a tick can find feeds not yet due.
+  library.settings.update({ refreshMinutes: 60 });
   refreshes = [];
   library.events.subscribe((name, payload) => {
     const progress = payload as IngestEvent;

@@ -70,3 +70,20 @@ describe('the fullTextDefault setting: what a feed subscribed to now asks for', 
     expect(report.added.map((feed) => feed.fullText)).toEqual(['off']);
   });
 });
+
+describe('the refreshMinutes setting: when a healthy feed is next due', () => {
+  it('schedules each fetch the setting’s minutes on, read at every fetch', async () => {
+    await call(library, 'settings:update', { refreshMinutes: 45 });
+    const { feed } = await call(library, 'feeds:add', { url: server.url('/long.xml') });
+    const minutesUntilDue = (): number => {
+      const fetched = library.store.reader.getFeed(feed.id)?.lastFetchedAt ?? '';
+      const due = library.store.reader.getFeedRecord(feed.id)?.nextFetchAt ?? '';
+      return Math.round((Date.parse(due) - Date.parse(fetched)) / 60_000);
+    };
+    expect(minutesUntilDue()).toBe(45);
+
+    await call(library, 'settings:update', { refreshMinutes: 120 });
+    await call(library, 'feeds:refresh', { feedIds: [feed.id] });
+    expect(minutesUntilDue()).toBe(120);
+  });
+});
