@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { OffprintApi } from '../../../electron/shared/contract.ts';
 import { ok } from '../../../electron/shared/errors.ts';
 import type { Article, ArticleSummary, Feed, Topic } from '../../../electron/shared/model.ts';
@@ -137,9 +137,11 @@ export function App({ client, imageSource }: AppProps) {
   async function step(direction: 1 | -1): Promise<void> {
     const { key } = list;
     if (key === null) return;
-    // Another list is on its way (g s, a new search): the rows on screen are the old list's, not j's.
+    // Another list is on its way (g s, a new search): the rows on screen are the old list's, not j's. The
+    // step waits for the new list (the effect below takes it once the list is in).
     if (list.pending) {
-      setNotice('The list is still loading.');
+      queuedStep.current = direction;
+      setNotice('The list is loading; j and k continue when it is in.');
       return;
     }
     const index = neighbourIndex(open, key, openFoundAt, direction, list.count);
@@ -147,6 +149,19 @@ export function App({ client, imageSource }: AppProps) {
     const article = await list.load(index);
     if (article !== undefined) openArticle(article, index, key);
   }
+
+  // A j or k pressed while the list was loading, taken once it is in.
+  const queuedStep = useRef<1 | -1 | null>(null);
+  const listPending = list.pending;
+  const listKey = list.key;
+  useEffect(() => {
+    const direction = queuedStep.current;
+    if (direction === null || listPending || listKey === null) return;
+    queuedStep.current = null;
+    void step(direction);
+    // `step` reads this render's list: it runs when the list asked for has arrived, not when `step` changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [listPending, listKey]);
 
   /** s and m act on the open article as the library has it now (the reader's own buttons may have changed it). */
   async function changeOpenArticle(change: 'saved' | 'read'): Promise<void> {

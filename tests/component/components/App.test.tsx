@@ -65,13 +65,13 @@ describe('App: j while another list is loading', () => {
     await user.keyboard('gs');
     await user.keyboard('j');
     await waitFor(() => {
-      expect(screen.getByText('The list is still loading.')).toBeInTheDocument();
+      expect(screen.getByText('The list is loading; j and k continue when it is in.')).toBeInTheDocument();
     });
     expect(screen.queryByRole('article')).toBeNull();
+    // The j waits for the saved list, then opens its first article (not the old list's).
     release();
-    await screen.findByRole('list', { name: 'Saved' });
-    await user.keyboard('j');
     expect(await screen.findByRole('article', { name: 'Potash berth reopens' })).toBeInTheDocument();
+    expect(fake.requestsOf('articles:get')).toEqual([{ id: 'a2' }]);
   });
 });
 
