@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { OffprintError } from '../../shared/errors.ts';
-import type { Article, MissingImagesNote } from '../../shared/model.ts';
+import type { Article, ExportReport, MissingImagesNote } from '../../shared/model.ts';
 import {
   briefArticle,
   briefContents,
@@ -51,16 +51,10 @@ export interface PdfExportDependencies {
   readonly markHighlights: HighlightMarker;
 }
 
-export interface PdfExportReport {
-  readonly files: readonly string[];
-  readonly articles: number;
+/** What a printing did: the contract's report without what the service adds (format, cancelled, time). */
+export type PdfExportReport = Omit<ExportReport, 'format' | 'cancelled' | 'durationMs' | 'pages'> & {
   readonly pages: number;
-  readonly bytes: number;
-  /** Articles printed with placeholders for images that are not on disk. */
-  readonly missingImages: readonly MissingImagesNote[];
-  /** Requests the printed page made beyond its own files: refused (a brief makes no network request). */
-  readonly refused: readonly string[];
-}
+};
 
 /** Moves a finished file into place (rename cannot cross file systems: then a copy). */
 async function moveFile(from: string, to: string): Promise<void> {
