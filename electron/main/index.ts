@@ -371,7 +371,13 @@ async function start(): Promise<void> {
   // Background refresh, topic notifications, unread badge; stopped (a running refresh awaited) before the library closes.
   const { refreshMinutes, refreshOnMetered } = openedLibrary.settings.get();
   disposers.add(
-    startBackground({ library: openedLibrary, refreshMinutes, refreshOnMetered, focusWindow: focusMainWindow }),
+    startBackground({
+      library: openedLibrary,
+      refreshMinutes,
+      refreshOnMetered,
+      settings: openedLibrary.settings,
+      focusWindow: focusMainWindow,
+    }),
   );
   handlers = libraryHandlers;
   for (const target of pendingTargets.splice(0)) perform(target);

@@ -72,8 +72,8 @@ export type RefreshPause = 'offline' | 'metered' | 'stopped' | null;
  */
 export class RefreshScheduler {
   readonly #library: RefreshSource;
-  readonly #intervalMs: number;
-  readonly #pauseWhenMetered: boolean;
+  #intervalMs: number;
+  #pauseWhenMetered: boolean;
   readonly #startDelayMs: number;
   readonly #clock: () => Date;
   readonly #timers: Timers;
@@ -132,6 +132,18 @@ export class RefreshScheduler {
 
   setMetered(metered: boolean): void {
     this.#metered = metered;
+    this.#afterStateChange();
+  }
+
+  /** The refresh setting changed: the next tick is re-armed from the last one by the new interval. */
+  setIntervalMinutes(minutes: number): void {
+    this.#intervalMs = validateRefreshMinutes(minutes) * 60_000;
+    this.#afterStateChange();
+  }
+
+  /** Whether a metered connection holds scheduled refreshes (the setting refreshOnMetered, inverted). */
+  setPauseWhenMetered(pause: boolean): void {
+    this.#pauseWhenMetered = pause;
     this.#afterStateChange();
   }
 

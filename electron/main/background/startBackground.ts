@@ -17,6 +17,12 @@ export interface BackgroundDeps {
   readonly refreshMinutes: number;
   /** Refresh on a metered connection too (the settings' `refreshOnMetered`; default false). */
   readonly refreshOnMetered?: boolean;
+  /** The settings file: a change of `refreshMinutes` or `refreshOnMetered` reaches the scheduler at once. */
+  readonly settings?: {
+    onChange(
+      listener: (settings: { readonly refreshMinutes: number; readonly refreshOnMetered: boolean }) => void,
+    ): () => void;
+  };
   /** Brings the main window forward: a topic notification was clicked. */
   readonly focusWindow: () => void;
   /** How often `net.isOnline()` is asked (default 60 s); Electron has no online/offline event in main. */
@@ -71,6 +77,11 @@ export function startBackground(deps: BackgroundDeps): () => Promise<void> {
     scheduler.setOnline(now);
   };
   scheduler.start();
+  const stopFollowingSettings =
+    deps.settings?.onChange((settings) => {
+      scheduler.setIntervalMinutes(settings.refreshMinutes);
+      scheduler.setPauseWhenMetered(!settings.refreshOnMetered);
+    }) ?? (() => undefined);
 
   const onlinePollMs = deps.onlinePollMs ?? DEFAULT_ONLINE_POLL_MS;
   let pollTimer: TimerHandle | null = null;
@@ -108,6 +119,7 @@ export function startBackground(deps: BackgroundDeps): () => Promise<void> {
   let stopped: Promise<void> | null = null;
   return () => {
     stopped ??= (async () => {
+      stopFollowingSettings();
       powerMonitor.removeListener('resume', onResume);
       if (pollTimer !== null) timers.clearTimeout(pollTimer);
       pollTimer = null;

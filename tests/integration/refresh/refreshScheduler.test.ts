@@ -177,6 +177,30 @@ describe('RefreshScheduler against a real library', () => {
     expect(hits()).toEqual({ metals: afterFirst.metals + 1, farm: afterFirst.farm + 1 });
   });
 
+  it('follows a change of the interval and of the metered setting at once', async () => {
+    await subscribeBoth(library, wires);
+    const scheduler = startScheduler();
+    await advance(60 * MINUTE);
+    const afterFirst = hits();
+    expect(afterFirst.metals).toBeGreaterThan(0);
+    await advance(10 * MINUTE);
+    // Two hours now: the next tick is two hours after the last, ten minutes of which have gone.
+    scheduler.setIntervalMinutes(120);
+    expect(time.nextDelay()).toBe(110 * MINUTE);
+    // Five minutes: the last tick is already older than that, so it runs at once.
+    scheduler.setIntervalMinutes(5);
+    await scheduler.idle();
+    expect(time.nextDelay()).toBe(5 * MINUTE);
+    expect(() => {
+      scheduler.setIntervalMinutes(0);
+    }).toThrow(/0/);
+
+    scheduler.setMetered(true);
+    expect(scheduler.pause).toBe('metered');
+    scheduler.setPauseWhenMetered(false);
+    expect(scheduler.pause).toBeNull();
+  });
+
   it('never overlaps a manual refresh: a tick during one waits for it and then finds nothing due', async () => {
     await subscribeBoth(library, wires);
     startScheduler();

@@ -57,7 +57,9 @@ const { startBackground } = await import('../../../../electron/main/background/s
 const MINUTE = 60_000;
 const feed = { id: 1, kind: 'feed', url: 'http://127.0.0.1/feed.xml', title: 'Wire' } as FeedRecord;
 
-function setup(options: { unread?: number[]; startDelayMs?: number } = {}) {
+type SettingsListener = (settings: { refreshMinutes: number; refreshOnMetered: boolean }) => void;
+
+function setup(options: { unread?: number[]; startDelayMs?: number; settingsListeners?: Set<SettingsListener> } = {}) {
   const time = new ManualTime();
   const events = new EventHub();
   const unread = options.unread ?? [3, 4];
@@ -91,6 +93,16 @@ function setup(options: { unread?: number[]; startDelayMs?: number } = {}) {
   const stop = startBackground({
     library: library as unknown as Parameters<typeof startBackground>[0]['library'],
     refreshMinutes: 30,
+    ...(options.settingsListeners === undefined
+      ? {}
+      : {
+          settings: {
+            onChange: (listener: SettingsListener) => {
+              options.settingsListeners?.add(listener);
+              return () => options.settingsListeners?.delete(listener);
+            },
+          },
+        }),
     focusWindow,
     onlinePollMs: MINUTE,
     startDelayMs: options.startDelayMs ?? 0,
@@ -154,6 +166,24 @@ describe('startBackground', () => {
     expect(refreshed).toHaveLength(2);
     finish();
     await stop();
+  });
+
+  it('follows a change of the refresh setting at once, and stops following it when disposed', async () => {
+    const listeners = new Set<SettingsListener>();
+    const { time, refreshed, finish, stop } = setup({ settingsListeners: listeners });
+    await time.advance(0);
+    finish();
+    await vi.waitFor(() => {
+      expect(time.pendingCount()).toBe(2);
+    });
+    for (const listener of listeners) listener({ refreshMinutes: 120, refreshOnMetered: false });
+    await time.advance(60 * MINUTE);
+    expect(refreshed).toHaveLength(1);
+    await time.advance(60 * MINUTE);
+    expect(refreshed).toHaveLength(2);
+    finish();
+    await stop();
+    expect(listeners.size).toBe(0);
   });
 
   it('shows one system notification per topic batch; a click focuses the window', async () => {
