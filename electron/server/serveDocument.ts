@@ -41,7 +41,14 @@ export async function serveDocument(document: string, resources: PrintResources)
       response.writeHead(404).end();
       return;
     }
-    const name = decodeURIComponent(path.slice(prefix.length));
+    let name: string;
+    try {
+      name = decodeURIComponent(path.slice(prefix.length));
+    } catch {
+      // A malformed escape names no file of ours.
+      response.writeHead(400).end();
+      return;
+    }
     if (name === DOCUMENT_NAME) {
       streamFile(response, document, 'text/html; charset=utf-8');
       return;
