@@ -29,6 +29,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../tests/support/launchChromium.ts';
 import {
   articleRowTitles,
+  callCountsSince,
   installReaderProbe,
   longTasksSince,
   pageNow,
@@ -99,6 +100,8 @@ interface TypingReport {
   readonly unanswered: number;
   readonly queries: number;
   readonly longTasks: readonly LongTask[];
+  /** Every call the page made while typing, by name (what shares the host with the searches). */
+  readonly calls: Readonly<Record<string, number>>;
 }
 
 interface OpenFigures {
@@ -226,6 +229,7 @@ async function measureTyping(page: Page, token: string): Promise<TypingReport> {
     unanswered += typed.unanswered;
   }
   const longTasks = await page.evaluate(longTasksSince, since);
+  const calls = await page.evaluate(callCountsSince, since);
   // The peer: the first-page requests the renderer sent while typing, replayed without rendering.
   const sent = (await page.evaluate(probedCalls, 'search:query')).filter(
     (probed) => probed.sentAt >= since && probed.offset === 0 && probed.body !== null,
@@ -246,6 +250,7 @@ async function measureTyping(page: Page, token: string): Promise<TypingReport> {
     unanswered,
     queries: QUERIES.length,
     longTasks,
+    calls,
   };
 }
 
@@ -452,6 +457,9 @@ function print(report: ReaderReport): void {
     line('  request sent → painted', typing.afterDebounce),
     `goal keystroke → painted p95 ≤ ${GOALS.keystrokeP95Ms} ms: ${verdict(typing.keystrokes.p95 <= GOALS.keystrokeP95Ms)}; ratio to the peer (p95): ${(typing.keystrokes.p95 / typing.rawRoundTrip.p95).toFixed(1)}×, after the debounce ${(typing.afterDebounce.p95 / typing.rawRoundTrip.p95).toFixed(1)}×`,
     `while typing: ${longTaskLine(typing.longTasks)}`,
+    `  calls while typing: ${Object.entries(typing.calls)
+      .map(([name, count]) => `${name} ×${count}`)
+      .join(', ')}`,
     '',
     ...openingLines(
       'after reading (the next opened once no call was in flight for 1 s)',

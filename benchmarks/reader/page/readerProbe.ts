@@ -346,6 +346,14 @@ export function probedCalls(name: string): ProbedCall[] {
   return probe.calls.filter((call) => call.name === name);
 }
 
+/** How many calls of each name the page made since `since` (page time). */
+export function callCountsSince(since: number): Record<string, number> {
+  const probe = (window as unknown as { offprintReaderProbe: ReaderProbe }).offprintReaderProbe;
+  const counts: Record<string, number> = {};
+  for (const call of probe.calls) if (call.sentAt >= since) counts[call.name] = (counts[call.name] ?? 0) + 1;
+  return counts;
+}
+
 /** Long tasks recorded since `since` (page time). */
 export function longTasksSince(since: number): LongTask[] {
   const probe = (window as unknown as { offprintReaderProbe: ReaderProbe }).offprintReaderProbe;
