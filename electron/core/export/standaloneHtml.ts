@@ -1,13 +1,10 @@
-import { MISSING_IMAGE_ATTRIBUTE } from '../../shared/articleHtmlAllowList.ts';
-import { missingImageMessage } from '../../shared/missingImageMessage.ts';
 import type { Article, Highlight, Note } from '../../shared/model.ts';
-import type { MinimalElement } from '../extract/article/MinimalDocument.ts';
 import { parseImageContentType } from '../extract/images/ImageType.ts';
-import { parseLocalImageUrl } from '../extract/images/localImageUrl.ts';
 import { escapeHtml } from '../feeds/plainText.ts';
 import { articleBodyHtml, parseHtmlFragment } from './articleBody.ts';
 import { longDate } from './exportDates.ts';
 import { markHighlights } from './markHighlights.ts';
+import { replaceImages, type ImageSourceFor } from './replaceImages.ts';
 import { shiftHeadings } from './shiftHeadings.ts';
 import { STANDALONE_STYLES } from './standaloneStyles.ts';
 
@@ -36,11 +33,9 @@ function webAddress(article: Article): string | null {
 }
 
 /** Cached images read once per export however often they are shown, as data: URIs (null: not on disk). */
-function imageInliner(readImage: ReadImage): (url: string) => Promise<string | null> {
+function imageInliner(readImage: ReadImage): ImageSourceFor {
   const inlined = new Map<string, Promise<string | null>>();
-  return (url) => {
-    const reference = parseLocalImageUrl(url);
-    if (reference === null) return Promise.resolve(null);
+  return (reference) => {
     let pending = inlined.get(reference.hash);
     if (pending === undefined) {
       pending = readImage(reference.hash).then((image) => {
@@ -53,23 +48,6 @@ function imageInliner(readImage: ReadImage): (url: string) => Promise<string | n
     }
     return pending;
   };
-}
-
-/** Every image inlined, or replaced by a sentence saying it was not saved. */
-async function inlineImages(root: MinimalElement, inline: (url: string) => Promise<string | null>): Promise<void> {
-  for (const image of [...root.querySelectorAll('img')]) {
-    const source = await inline(image.getAttribute('src') ?? '');
-    if (source !== null) {
-      image.setAttribute('src', source);
-      continue;
-    }
-    const reason = image.getAttribute(MISSING_IMAGE_ATTRIBUTE) ?? 'not-cached';
-    const alt = (image.getAttribute('alt') ?? '').trim();
-    const placeholder = root.ownerDocument.createElement('span');
-    placeholder.setAttribute('class', 'missing-image');
-    placeholder.append(`${missingImageMessage(reason)}${alt === '' ? '' : ` ${alt}`}`);
-    image.replaceWith(placeholder);
-  }
 }
 
 function highlightItem(highlight: Highlight): string {
@@ -91,15 +69,11 @@ function annotations(highlights: readonly Highlight[], notes: readonly Note[]): 
   return parts.length === 0 ? '' : `<section class="annotations">\n${parts.join('\n')}\n</section>\n`;
 }
 
-async function articleHtml(
-  article: Article,
-  index: number,
-  inline: (url: string) => Promise<string | null>,
-): Promise<string> {
+async function articleHtml(article: Article, index: number, inline: ImageSourceFor): Promise<string> {
   const body = parseHtmlFragment(articleBodyHtml(article));
   shiftHeadings(body, 2);
   markHighlights(body, article);
-  await inlineImages(body, inline);
+  await replaceImages(body, inline);
   const source = article.siteName ?? article.feedTitle;
   const published = longDate(article.publishedAt);
   const facts = [
