@@ -159,7 +159,7 @@ export class ExportService {
     return this.#run('html', output, false, async (signal, progress) => {
       const articles = chosen.ids.map((id) => this.#article(call, id));
       progress('composing', 0, articles.length);
-      const html = await articlesToStandaloneHtml(articles, {
+      const { html, missingImages } = await articlesToStandaloneHtml(articles, {
         title,
         exportedAt,
         readImage: (hash) => this.#options.images.read(hash),
@@ -172,7 +172,7 @@ export class ExportService {
         articles: articles.length,
         pages: null,
         bytes: Buffer.byteLength(html),
-        missingImages: await this.#missingImagesOf(articles),
+        missingImages,
         refused: [],
       };
     });

@@ -1,4 +1,4 @@
-import type { Article, Highlight, Note } from '../../shared/model.ts';
+import type { Article, Highlight, MissingImagesNote, Note } from '../../shared/model.ts';
 import { parseImageContentType } from '../extract/images/ImageType.ts';
 import { escapeHtml } from '../feeds/plainText.ts';
 import { articleBodyHtml, parseHtmlFragment } from './articleBody.ts';
@@ -10,6 +10,12 @@ import { STANDALONE_STYLES } from './standaloneStyles.ts';
 
 /** A cached image's bytes and type, or null when its file is not on disk. */
 export type ReadImage = (hash: string) => Promise<{ bytes: Uint8Array; type: string } | null>;
+
+export interface StandaloneHtml {
+  readonly html: string;
+  /** Articles shown with a sentence for an image: never cached, or its file gone from disk. */
+  readonly missingImages: readonly MissingImagesNote[];
+}
 
 export interface StandaloneHtmlOptions {
   readonly title: string;
@@ -69,11 +75,15 @@ function annotations(highlights: readonly Highlight[], notes: readonly Note[]): 
   return parts.length === 0 ? '' : `<section class="annotations">\n${parts.join('\n')}\n</section>\n`;
 }
 
-async function articleHtml(article: Article, index: number, inline: ImageSourceFor): Promise<string> {
+async function articleHtml(
+  article: Article,
+  index: number,
+  inline: ImageSourceFor,
+): Promise<{ readonly html: string; readonly missingImages: number }> {
   const body = parseHtmlFragment(articleBodyHtml(article));
   shiftHeadings(body, 2);
   markHighlights(body, article);
-  await replaceImages(body, inline);
+  const { missing } = await replaceImages(body, inline);
   const source = article.siteName ?? article.feedTitle;
   const published = longDate(article.publishedAt);
   const facts = [
@@ -85,7 +95,7 @@ async function articleHtml(article: Article, index: number, inline: ImageSourceF
   const address = webAddress(article);
   const link =
     address === null ? '' : `<p class="article-link"><a href="${escapeHtml(address)}">${escapeHtml(address)}</a></p>\n`;
-  return `<article id="article-${index + 1}"${languageAttribute(article.language)}>
+  const html = `<article id="article-${index + 1}"${languageAttribute(article.language)}>
 <header>
 <h2>${escapeHtml(article.title.trim() || 'Untitled')}</h2>
 <p class="article-meta">${facts.map(escapeHtml).join(' · ')}</p>
@@ -94,6 +104,7 @@ ${link}</header>
 ${body.innerHTML}
 </div>
 ${annotations(article.highlights, article.notes)}</article>`;
+  return { html, missingImages: missing };
 }
 
 function contents(articles: readonly Article[]): string {
@@ -115,19 +126,27 @@ function contents(articles: readonly Article[]): string {
  * the images inlined as data: URIs (missing ones as a sentence), the
  * reader's highlights marked as in the reader, then the highlights with
  * their comments and the notes (as text). The only addresses in the file
- * are plain links to the originals.
+ * are plain links to the originals. Also says which articles show a
+ * sentence for an image that is not on disk.
  */
 export async function articlesToStandaloneHtml(
   articles: readonly Article[],
   options: StandaloneHtmlOptions,
-): Promise<string> {
+): Promise<StandaloneHtml> {
   const inline = imageInliner(options.readImage);
   const bodies: string[] = [];
+  const missingImages: MissingImagesNote[] = [];
   // One article at a time: each holds its parsed body only while it is written.
-  for (const [index, article] of articles.entries()) bodies.push(await articleHtml(article, index, inline));
+  for (const [index, article] of articles.entries()) {
+    const written = await articleHtml(article, index, inline);
+    bodies.push(written.html);
+    if (written.missingImages > 0) {
+      missingImages.push({ articleId: article.id, title: article.title, missing: written.missingImages });
+    }
+  }
   const title = escapeHtml(options.title.trim() || 'Offprint export');
   const count = `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}`;
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -149,4 +168,5 @@ ${bodies.join('\n')}
 </body>
 </html>
 `;
+  return { html, missingImages };
 }

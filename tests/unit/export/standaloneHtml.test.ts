@@ -34,7 +34,9 @@ function imageStore(images: Readonly<Record<string, string>>): { read: ReadImage
 }
 
 async function exportHtml(articles: readonly Article[], read: ReadImage = imageStore({}).read): Promise<string> {
-  return articlesToStandaloneHtml(articles, { title: 'Magnets brief', readImage: read, exportedAt: EXPORTED_AT });
+  return (
+    await articlesToStandaloneHtml(articles, { title: 'Magnets brief', readImage: read, exportedAt: EXPORTED_AT })
+  ).html;
 }
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
