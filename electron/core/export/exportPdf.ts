@@ -15,7 +15,7 @@ import {
   type BriefEntry,
   type BriefStyle,
 } from './composeBrief.ts';
-import { readPdfFacts, writePdfMetadata, type PdfFacts } from './pdfDocument.ts';
+import { finishPdf, readPdfFacts, type PdfFacts } from './pdfDocument.ts';
 import { prepareArticleBody, type HighlightMarker, type ImageOnDisk } from './prepareArticleBody.ts';
 import type { Printer, PrintResources } from './Printer.ts';
 
@@ -224,24 +224,25 @@ async function printBrief(
     ...(job.signal ? { signal: job.signal } : {}),
   });
   progress('printing', 2, 2);
-  // The numbers in the contents must be the pages the articles are on: check the printing that has them.
-  const facts = await readPdfFacts(finalPdf);
-  const printed = pagesFromOutline(facts, entries);
-  for (const entry of entries) {
-    if (printed.get(entry.id) !== pages.get(entry.id)) {
-      throw new OffprintError(
-        'internal',
-        `export:pdf: "${entry.title}" moved from page ${pages.get(entry.id)} to ${printed.get(entry.id)} when the contents were numbered`,
-      );
-    }
-  }
   progress('finishing', 0, 1);
-  await writePdfMetadata(finalPdf, {
+  const metadata = {
     title: job.style.title,
     author: job.style.author,
     subject: job.subject,
     keywords: [],
     createdAt: job.style.createdAt,
+  };
+  // The numbers in the contents must be the pages the articles are on: check the printing that has them.
+  const facts = await finishPdf(finalPdf, metadata, (printedFacts) => {
+    const printed = pagesFromOutline(printedFacts, entries);
+    for (const entry of entries) {
+      if (printed.get(entry.id) !== pages.get(entry.id)) {
+        throw new OffprintError(
+          'internal',
+          `export:pdf: "${entry.title}" moved from page ${pages.get(entry.id)} to ${printed.get(entry.id)} when the contents were numbered`,
+        );
+      }
+    }
   });
   await moveFile(finalPdf, job.output);
   progress('finishing', 1, 1);
@@ -292,7 +293,7 @@ async function printEach(
       ...(job.signal ? { signal: job.signal } : {}),
     });
     for (const url of printed.refused) refused.add(url);
-    await writePdfMetadata(pdf, {
+    const { pages: articlePages } = await finishPdf(pdf, {
       title: entry.title,
       author: entry.author ?? job.style.author,
       subject: `${entry.source}${entry.url === null ? '' : ` — ${entry.url}`}`,
@@ -302,7 +303,7 @@ async function printEach(
     const target = join(job.output, fileNames[index] ?? `${index + 1}.pdf`);
     await moveFile(pdf, target);
     files.push(target);
-    pages += (await readPdfFacts(target)).pages;
+    pages += articlePages;
     bytes += (await stat(target)).size;
   }
   job.onProgress?.({ phase: 'printing', done: entries.length, total: entries.length });

@@ -35,9 +35,8 @@ function pageOf(item: PDFDict, pages: readonly PDFRef[]): number {
   return pages.findIndex((page) => page.objectNumber === target.objectNumber) + 1;
 }
 
-/** Page count and top-level bookmarks of a PDF Chromium printed with a document outline. */
-export async function readPdfFacts(path: string): Promise<PdfFacts> {
-  const document = await PDFDocument.load(await readFile(path), { updateMetadata: false });
+/** Page count and top-level bookmarks of a loaded PDF. */
+function factsOf(document: PDFDocument): PdfFacts {
   const pages = document.getPages().map((page) => page.ref);
   const outline: OutlineEntry[] = [];
   const root = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
@@ -48,13 +47,26 @@ export async function readPdfFacts(path: string): Promise<PdfFacts> {
   return { pages: pages.length, outline };
 }
 
+/** Page count and top-level bookmarks of a PDF Chromium printed with a document outline. */
+export async function readPdfFacts(path: string): Promise<PdfFacts> {
+  return factsOf(await PDFDocument.load(await readFile(path), { updateMetadata: false }));
+}
+
 /**
- * Sets the file's title, author, subject, keywords, creator and dates (the
- * printer sets only a title). Rewrites the file in place; the tags and the
- * outline the printer made are kept as they are.
+ * Finishes a printed PDF in one reading of it: its facts (pages, top-level
+ * bookmarks) go to `check`, which may refuse the file by throwing (nothing
+ * is written then); then the file's title, author, subject, keywords,
+ * creator and dates are set (the printer sets only a title) and it is
+ * rewritten in place, the printer's tags and outline kept as they are.
  */
-export async function writePdfMetadata(path: string, metadata: PdfMetadata): Promise<void> {
+export async function finishPdf(
+  path: string,
+  metadata: PdfMetadata,
+  check: (facts: PdfFacts) => void = () => undefined,
+): Promise<PdfFacts> {
   const document = await PDFDocument.load(await readFile(path), { updateMetadata: false });
+  const facts = factsOf(document);
+  check(facts);
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author !== null) document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
@@ -63,6 +75,6 @@ export async function writePdfMetadata(path: string, metadata: PdfMetadata): Pro
   document.setProducer('Offprint (printed by Chromium)');
   document.setCreationDate(metadata.createdAt);
   document.setModificationDate(metadata.createdAt);
-  document.setLanguage('en');
   await writeFile(path, await document.save({ useObjectStreams: false }));
+  return facts;
 }
